@@ -1,0 +1,61 @@
+"""Figure plotly d'un Business Model Canvas, dans sa disposition classique."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from strategie.canevas import BLOCS, Canevas
+
+# Left side (how), centre (value), right side (for whom), bottom (money): one hue each.
+COULEURS = {
+    "partenaires_cles": "#e8f0fe", "activites_cles": "#e8f0fe", "ressources_cles": "#e8f0fe",
+    "proposition_de_valeur": "#fef7e0",
+    "relation_client": "#e6f4ea", "canaux": "#e6f4ea", "segments_clients": "#e6f4ea",
+    "structure_de_couts": "#fce8e6", "flux_de_revenus": "#fce8e6",
+}
+_HAUTEUR_LIGNE = (2.0, 2.0, 1.6)  # the money row is a little lower
+
+
+def _y(ligne: int) -> float:
+    return -sum(_HAUTEUR_LIGNE[:ligne])
+
+
+def figure_canevas(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) -> go.Figure:
+    """Le canevas en une figure : neuf blocs, leurs intitulés et leurs notes."""
+    fig = go.Figure()
+    for cle, bloc in BLOCS.items():
+        x0, x1 = bloc.colonne, bloc.colonne + bloc.largeur
+        y0 = _y(bloc.ligne)
+        y1 = _y(bloc.ligne + bloc.hauteur)
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y1, y1=y0, line=dict(color="#5f6368", width=1),
+                      fillcolor=COULEURS[cle], layer="below")
+        fig.add_annotation(x=x0 + 0.08, y=y0 - 0.08, xanchor="left", yanchor="top", showarrow=False,
+                           text=f"<b>{html.escape(bloc.intitule(canevas.vue))}</b>", font=dict(size=12))
+        largeur_texte = 18 * bloc.largeur
+        lignes = []
+        for note in canevas.notes_du_bloc(cle):
+            morceaux = textwrap.wrap(note.texte, largeur_texte) or [""]
+            lignes.append("• " + "<br>  ".join(html.escape(m) for m in morceaux))
+        if lignes:
+            fig.add_annotation(x=x0 + 0.08, y=y0 - 0.45, xanchor="left", yanchor="top", showarrow=False,
+                               align="left", text="<br>".join(lignes), font=dict(size=11))
+    fig.update_xaxes(visible=False, range=[-0.05, 10.05], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[_y(3) - 0.05, 0.05], fixedrange=True)
+    vue = "Business Model You" if canevas.vue == "personnel" else "Business Model Canvas"
+    fig.update_layout(
+        title=dict(text=f"{html.escape(canevas.nom)} — {vue}", x=0.01),
+        width=largeur, height=hauteur, margin=dict(l=10, r=10, t=50, b=10),
+        plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
+    )
+    return fig
+
+
+def exporter_html(canevas: Canevas, chemin: str | Path) -> Path:
+    """Écrit le canevas dans une page HTML autonome (à ouvrir, imprimer ou joindre)."""
+    chemin = Path(chemin)
+    figure_canevas(canevas).write_html(chemin, include_plotlyjs=True, full_html=True)
+    return chemin

@@ -1,0 +1,209 @@
+"""Éditeur de canevas : les neuf blocs dans leur disposition classique, des notes, un fichier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, Canevas, ouvrir
+from strategie.figures.canevas import exporter_html, figure_canevas
+from strategie.widgets._commun import ZoneMessage, protege
+
+# Classic layout as CSS grid areas: 10 columns, 3 rows.
+_ZONES = '\n'.join([
+    '"pa pa ac ac pv pv rc rc sc sc"',
+    '"pa pa re re pv pv ca ca sc sc"',
+    '"co co co co co re2 re2 re2 re2 re2"',
+])
+_ZONE_DU_BLOC = {
+    "partenaires_cles": "pa", "activites_cles": "ac", "ressources_cles": "re",
+    "proposition_de_valeur": "pv", "relation_client": "rc", "canaux": "ca",
+    "segments_clients": "sc", "structure_de_couts": "co", "flux_de_revenus": "re2",
+}
+
+
+class PanneauBloc(widgets.VBox):
+    """Un bloc de l'éditeur : ses notes, un champ de saisie, ajouter / modifier / retirer."""
+
+    def __init__(self, editeur: "EditeurCanevas", cle: str):
+        self.editeur, self.cle = editeur, cle
+        self.titre = widgets.HTML()
+        self.liste = widgets.Select(options=[], rows=4, layout=widgets.Layout(width="100%"))
+        self.saisie = widgets.Text(placeholder="Nouvelle note…", layout=widgets.Layout(width="100%"))
+        self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary",
+                                             layout=widgets.Layout(width="auto"))
+        self.bouton_modifier = widgets.Button(description="Modifier", icon="pencil", layout=widgets.Layout(width="auto"))
+        self.bouton_retirer = widgets.Button(description="Retirer", icon="trash", layout=widgets.Layout(width="auto"))
+        self.bouton_ajouter.on_click(lambda _: editeur.ajouter(cle, self.saisie.value))
+        self.bouton_modifier.on_click(lambda _: editeur.modifier(self.liste.value, self.saisie.value))
+        self.bouton_retirer.on_click(lambda _: editeur.retirer(self.liste.value))
+        self.saisie.on_submit(lambda _: editeur.ajouter(cle, self.saisie.value))
+        self.liste.observe(self._selection, names="value")
+        super().__init__(
+            [self.titre, self.liste, self.saisie,
+             widgets.HBox([self.bouton_ajouter, self.bouton_modifier, self.bouton_retirer],
+                          layout=widgets.Layout(flex_flow="row wrap"))],
+            layout=widgets.Layout(grid_area=_ZONE_DU_BLOC[cle], border="1px solid #9aa0a6", padding="4px"),
+        )
+        self.add_class(f"strategie-bloc-{cle}")
+
+    def _selection(self, changement) -> None:
+        if changement["new"]:
+            self.saisie.value = self.editeur.canevas.note(changement["new"]).texte
+
+    def rafraichir(self) -> None:
+        bloc = BLOCS[self.cle]
+        vue = self.editeur.canevas.vue
+        self.titre.value = f"<b>{bloc.intitule(vue)}</b><br><small>{bloc.question_personnelle if vue == 'personnel' else bloc.question}</small>"
+        notes = self.editeur.canevas.notes_du_bloc(self.cle)
+        self.liste.options = [(n.texte, n.id) for n in notes]
+
+
+class EditeurCanevas(widgets.VBox):
+    """Éditeur interactif d'un ``Canevas``, avec enregistrement dans un fichier JSON.
+
+    >>> editeur = EditeurCanevas(chemin="mon-canevas.json")   # reprend le fichier s'il existe
+    >>> editeur                                               # dans un carnet : affiche l'éditeur
+    """
+
+    def __init__(self, canevas: Canevas | None = None, chemin: str | Path = FICHIER_PAR_DEFAUT):
+        self.message = ZoneMessage()
+        self.chemin = widgets.Text(value=str(chemin), description="Fichier :", layout=widgets.Layout(width="320px"))
+        if canevas is None:
+            try:
+                canevas = ouvrir(chemin)
+            except Exception as exc:  # a damaged file must not stop the lesson
+                canevas = Canevas()
+                self.message.erreur(f"{exc} Un canevas vide est ouvert à la place ; votre fichier reste intact.")
+        self.canevas = canevas
+        self.nom = widgets.Text(value=canevas.nom, description="Nom :", layout=widgets.Layout(width="320px"))
+        self.vue = widgets.ToggleButtons(options=[("Organisation", "organisation"), ("Personne", "personnel")],
+                                         value=canevas.vue)
+        self.nom.observe(self._changer_nom, names="value")
+        self.vue.observe(self._changer_vue, names="value")
+        self.panneaux = {cle: PanneauBloc(self, cle) for cle in BLOCS}
+        grille = widgets.GridBox(
+            list(self.panneaux.values()),
+            layout=widgets.Layout(grid_template_columns="repeat(10, 1fr)", grid_template_areas=_ZONES,
+                                  grid_gap="4px", width="100%"),
+        )
+        self.lien_a = widgets.Dropdown(description="Lier", layout=widgets.Layout(width="340px"))
+        self.lien_b = widgets.Dropdown(description="à", layout=widgets.Layout(width="340px"))
+        bouton_lier = widgets.Button(description="Lier", icon="link")
+        bouton_delier = widgets.Button(description="Délier", icon="unlink")
+        bouton_lier.on_click(lambda _: self.lier(self.lien_a.value, self.lien_b.value))
+        bouton_delier.on_click(lambda _: self.delier(self.lien_a.value, self.lien_b.value))
+        self.liens = widgets.HTML()
+        bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="success")
+        bouton_charger = widgets.Button(description="Recharger le fichier", icon="folder-open")
+        bouton_exporter = widgets.Button(description="Exporter en HTML", icon="download")
+        bouton_enregistrer.on_click(lambda _: self.enregistrer())
+        bouton_charger.on_click(lambda _: self.charger())
+        bouton_exporter.on_click(lambda _: self.exporter())
+        self.figure = go.FigureWidget(figure_canevas(self.canevas))
+        super().__init__([
+            widgets.HTML("<h3>Éditeur de canevas</h3>"),
+            widgets.HBox([self.nom, self.vue]),
+            grille,
+            widgets.HBox([self.lien_a, self.lien_b, bouton_lier, bouton_delier]),
+            self.liens,
+            widgets.HBox([self.chemin, bouton_enregistrer, bouton_charger, bouton_exporter]),
+            self.message,
+            self.figure,
+        ])
+        self.add_class("strategie-canevas")
+        self.rafraichir()
+
+    # -- synchronisation ---------------------------------------------------
+    def rafraichir(self) -> None:
+        for panneau in self.panneaux.values():
+            panneau.rafraichir()
+        options = [(f"{self.canevas.intitule(n.bloc).split(':')[0]} — {n.texte}", n.id) for n in self.canevas]
+        self.lien_a.options = options
+        self.lien_b.options = options
+        paires = [
+            f"« {n.texte} » ↔ « {self.canevas.note(i).texte} »" for n in self.canevas for i in n.liens
+        ]
+        self.liens.value = ("<small>Liens : " + " ; ".join(paires) + "</small>") if paires else ""
+        nouvelle = figure_canevas(self.canevas)
+        with self.figure.batch_update():
+            self.figure.layout.annotations = nouvelle.layout.annotations
+            self.figure.layout.title.text = nouvelle.layout.title.text
+
+    # -- actions (each one keeps what the learner typed if it fails) -------
+    @protege()
+    def ajouter(self, bloc: str, texte: str) -> None:
+        note = self.canevas.ajouter(bloc, texte)
+        self.panneaux[note.bloc].saisie.value = ""
+        self.rafraichir()
+        self.message.succes(f"Note ajoutée à « {self.canevas.intitule(note.bloc)} ».")
+
+    @protege()
+    def modifier(self, id_note: str | None, texte: str) -> None:
+        if not id_note:
+            self.message.info("Choisissez d'abord dans la liste la note à modifier.")
+            return
+        self.canevas.modifier(id_note, texte=texte)
+        self.rafraichir()
+        self.message.succes("Note modifiée.")
+
+    @protege()
+    def retirer(self, id_note: str | None) -> None:
+        if not id_note:
+            self.message.info("Choisissez d'abord dans la liste la note à retirer.")
+            return
+        note = self.canevas.retirer(id_note)
+        self.rafraichir()
+        self.message.succes(f"Note « {note.texte} » retirée.")
+
+    @protege()
+    def lier(self, id_a: str | None, id_b: str | None) -> None:
+        if not id_a or not id_b:
+            self.message.info("Choisissez les deux notes à lier.")
+            return
+        self.canevas.lier(id_a, id_b)
+        self.rafraichir()
+        self.message.succes("Notes liées.")
+
+    @protege()
+    def delier(self, id_a: str | None, id_b: str | None) -> None:
+        if id_a and id_b:
+            self.canevas.delier(id_a, id_b)
+            self.rafraichir()
+
+    @protege()
+    def _changer_nom(self, changement) -> None:
+        from strategie.canevas import _texte_valide
+
+        self.canevas.nom = _texte_valide(changement["new"], "Le nom du canevas")
+        self.rafraichir()
+
+    @protege()
+    def _changer_vue(self, changement) -> None:
+        self.canevas.vue = changement["new"]
+        self.rafraichir()
+
+    @protege()
+    def enregistrer(self) -> None:
+        chemin = self.canevas.enregistrer(self.chemin.value.strip() or FICHIER_PAR_DEFAUT)
+        self.message.succes(f"Canevas enregistré dans « {chemin} ».")
+
+    @protege()
+    def charger(self) -> None:
+        self.canevas = Canevas.charger(self.chemin.value.strip() or FICHIER_PAR_DEFAUT)
+        self.nom.value, self.vue.value = self.canevas.nom, self.canevas.vue
+        self.rafraichir()
+        self.message.succes(f"Canevas « {self.canevas.nom} » chargé ({len(self.canevas)} notes).")
+
+    @protege()
+    def exporter(self) -> None:
+        base = Path(self.chemin.value.strip() or FICHIER_PAR_DEFAUT)
+        chemin = exporter_html(self.canevas, base.with_suffix(".html"))
+        self.message.succes(f"Page HTML écrite dans « {chemin} » : ouvrez-la pour l'imprimer ou la partager.")
+
+
+def editeur_canevas(canevas: Canevas | None = None, chemin: str | Path = FICHIER_PAR_DEFAUT) -> EditeurCanevas:
+    """Ouvre l'éditeur sur un canevas (par défaut : celui du fichier de l'apprenant)."""
+    return EditeurCanevas(canevas, chemin)
