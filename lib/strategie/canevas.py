@@ -101,6 +101,16 @@ PILIERS = {
 }
 
 
+def tableau_des_blocs():
+    """Les neuf blocs, leur intitulé pour une organisation et pour une personne (tableau pandas)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [{"bloc": b.cle, "organisation": b.titre, "personne": b.titre_personnel, "question": b.question}
+         for b in BLOCS.values()]
+    ).set_index("bloc")
+
+
 def _simplifier(texte: str) -> str:
     sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
     return " ".join(sans_accents.lower().replace("_", " ").replace("-", " ").replace("'", " ").split())

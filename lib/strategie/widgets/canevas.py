@@ -39,7 +39,6 @@ class PanneauBloc(widgets.VBox):
         self.bouton_ajouter.on_click(lambda _: editeur.ajouter(cle, self.saisie.value))
         self.bouton_modifier.on_click(lambda _: editeur.modifier(self.liste.value, self.saisie.value))
         self.bouton_retirer.on_click(lambda _: editeur.retirer(self.liste.value))
-        self.saisie.on_submit(lambda _: editeur.ajouter(cle, self.saisie.value))
         self.liste.observe(self._selection, names="value")
         super().__init__(
             [self.titre, self.liste, self.saisie,

@@ -1,0 +1,48 @@
+# Cours « Stratégie d'entreprise » : deux commandes suffisent.
+#   make lab        crée l'environnement si besoin et ouvre JupyterLab sur le cours
+#   make test       crée l'environnement si besoin et lance tous les tests
+# Autres cibles : make exercises [DEVOIR=NN-slug], make grade DEVOIR=… SOUMISSIONS=…,
+#                 make bench, make normaliser, make clean
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installe
+PORT   ?= 8888
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test exercises grade bench normaliser clean installer
+
+installer: $(STAMP)
+
+# Re-install only when the dependencies change: a second `make lab` starts in seconds.
+$(STAMP): pyproject.toml tools/configurer_jupyterlab.py
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 ou plus récent est nécessaire (trouvé : " + sys.version.split()[0] + ").")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Impossible de créer l'environnement virtuel : installez le module venv (sous Debian/Ubuntu : sudo apt-get install python3-venv)."; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[cours,test]"
+	$(BIN)/python tools/configurer_jupyterlab.py
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --port=$(PORT) --ServerApp.root_dir=. course/00-demarrer.ipynb
+
+test: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  echo "NOTE : Chromium est absent, le test dans le navigateur sera sauté. Pour l'installer : sudo apt-get install chromium (Debian/Ubuntu)."
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+exercises: $(STAMP)
+	$(BIN)/python tools/generer_exercices.py $(DEVOIR)
+
+grade: $(STAMP)
+	$(BIN)/strategie corriger $(DEVOIR) $(SOUMISSIONS)
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+normaliser:
+	$(PYTHON) tools/carnets.py normaliser
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/artefacts

@@ -1,0 +1,172 @@
+"""Figures de la valeur client : récupération du coût d'acquisition, migration des déciles, baleine.
+
+Chaque fonction reçoit un résultat de ``strategie.valeur_client`` et renvoie une
+``go.Figure`` (les vues la placent dans un ``go.FigureWidget``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+VERT, ROUGE, BLEU, GRIS = "#137333", "#b3261e", "#174ea6", "#5f6368"
+_MISE_EN_PAGE = dict(template="plotly_white", margin=dict(l=60, r=20, t=60, b=50), font=dict(size=13))
+
+
+def euros(valeur: float) -> str:
+    """Montant arrondi à l'euro, à la française : « 12 345 € »."""
+    return f"{valeur:,.0f}".replace(",", "\u202f") + "\u00a0€"
+
+
+def pourcent(part: float) -> str:
+    """Part en pourcentage arrondi, à la française : « 42 % »."""
+    return f"{100 * part:.0f}\u00a0%"
+
+
+def duree(periodes: float, unite: str = "période") -> str:
+    """« 3 années », « 1 année », ou « jamais »."""
+    if not np.isfinite(periodes):
+        return "jamais"
+    n = int(periodes)
+    return f"{n} {unite}{'s' if n > 1 else ''}"
+
+
+def couleurs_recuperation(valeurs) -> list[str]:
+    """Rouge tant que le coût d'acquisition n'est pas couvert, vert ensuite."""
+    return [ROUGE if v < 0 else VERT for v in np.asarray(valeurs)]
+
+
+def titre_recuperation(clv: float, delai: float, unite: str = "période") -> str:
+    quand = "jamais récupéré" if not np.isfinite(delai) else (
+        "nul" if delai == 0 else f"récupéré en {duree(delai, unite)}")
+    return f"Valeur à vie : {euros(clv)} — coût d'acquisition {quand}"
+
+
+def figure_recuperation(courbe: pd.DataFrame, clv: float, delai: float, unite: str = "période") -> go.Figure:
+    """Barres de la valeur cumulée d'un client, période après période (``courbe_recuperation``)."""
+    fig = go.Figure(
+        go.Bar(
+            x=courbe["periode"], y=courbe["valeur_cumulee"], marker_color=couleurs_recuperation(courbe["valeur_cumulee"]),
+            name="valeur cumulée", hovertemplate=f"{unite} %{{x}}<br>valeur cumulée : %{{y:,.0f}} €<extra></extra>",
+        )
+    )
+    fig.add_hline(y=0, line_color=GRIS, line_width=1)
+    fig.update_layout(
+        **_MISE_EN_PAGE, title=titre_recuperation(clv, delai, unite), showlegend=False,
+        xaxis_title=f"{unite.capitalize()} depuis l'acquisition", yaxis_title="Marges attendues actualisées − acquisition (€)",
+    )
+    return fig
+
+
+def textes_migration(matrice: pd.DataFrame) -> np.ndarray:
+    return matrice.to_numpy().astype(str)
+
+
+def parts_lignes(matrice: pd.DataFrame) -> np.ndarray:
+    """Part de chaque case dans sa ligne (où vont les clients d'un décile de chiffre d'affaires)."""
+    valeurs = matrice.to_numpy().astype("float64")
+    totaux = valeurs.sum(axis=1, keepdims=True)
+    return np.divide(valeurs, totaux, out=np.zeros_like(valeurs), where=totaux > 0)
+
+
+def titre_migration(part: float) -> str:
+    return f"Du chiffre d'affaires au profit : {pourcent(part)} des clients changent d'au moins deux déciles"
+
+
+def figure_migration(matrice: pd.DataFrame, part: float) -> go.Figure:
+    """Carte de chaleur de la migration des déciles (``matrice_migration``), en part de chaque ligne."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=parts_lignes(matrice), x=list(matrice.columns), y=list(matrice.index), text=textes_migration(matrice),
+            texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=1,
+            colorbar=dict(title="part de<br>la ligne", tickformat=".0%"),
+            hovertemplate="décile CA %{y} → décile profit %{x}<br>%{text} clients (%{z:.0%} de la ligne)<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        **_MISE_EN_PAGE, title=titre_migration(part),
+        xaxis=dict(title="Décile selon le profit (1 = les plus rentables)", dtick=1, side="bottom"),
+        yaxis=dict(title="Décile selon le chiffre d'affaires", dtick=1, autorange="reversed"),
+    )
+    return fig
+
+
+def points_baleine(courbe: pd.DataFrame, points_max: int = 600) -> tuple[np.ndarray, np.ndarray, int]:
+    """Points à tracer (au plus ``points_max``, le sommet toujours compris) et position du sommet."""
+    y = courbe["part_profit_cumule"].to_numpy()
+    x = courbe["part_clients"].to_numpy()
+    sommet = int(y.argmax())
+    garder = np.unique(np.concatenate([np.linspace(0, len(y) - 1, min(points_max, len(y))).round().astype(int), [sommet]]))
+    return x[garder], y[garder], int(np.searchsorted(garder, sommet))
+
+
+def traces_baleine(courbe: pd.DataFrame) -> dict:
+    """Données des traces de la baleine : montée (clients rentables) et queue (clients qui détruisent de la valeur)."""
+    x, y, i = points_baleine(courbe)
+    return {
+        "montee": (x[: i + 1], y[: i + 1]),
+        "plafond": (x[i:], np.full(len(x) - i, y[i])),
+        "queue": (x[i:], y[i:]),
+        "sommet": (x[i], y[i]),
+    }
+
+
+def titre_baleine(sommet: float, part_clients: float) -> str:
+    return (f"Courbe de la baleine : {pourcent(part_clients)} des clients font {pourcent(sommet)} du profit, "
+            f"les autres en détruisent {pourcent(sommet - 1)}")
+
+
+def figure_baleine(courbe: pd.DataFrame) -> go.Figure:
+    """Courbe de la baleine (``courbe_baleine``), la queue destructrice de valeur en rouge."""
+    t = traces_baleine(courbe)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=t["montee"][0], y=t["montee"][1], mode="lines", line=dict(color=VERT, width=3),
+                             name="clients rentables", hovertemplate="%{x:.0%} des clients : %{y:.0%} du profit<extra></extra>"))
+    fig.add_trace(go.Scatter(x=t["plafond"][0], y=t["plafond"][1], mode="lines", line=dict(color=ROUGE, width=1, dash="dot"),
+                             showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=t["queue"][0], y=t["queue"][1], mode="lines", line=dict(color=ROUGE, width=3),
+                             fill="tonexty", fillcolor="rgba(179,38,30,0.18)", name="valeur détruite",
+                             hovertemplate="%{x:.0%} des clients : %{y:.0%} du profit<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[t["sommet"][0]], y=[t["sommet"][1]], mode="markers", marker=dict(size=10, color=ROUGE),
+                             name="sommet", hovertemplate="sommet : %{y:.0%} du profit avec %{x:.0%} des clients<extra></extra>"))
+    fig.add_hline(y=1, line_color=GRIS, line_dash="dash", annotation_text="profit total (100 %)", annotation_position="bottom right")
+    fig.update_layout(
+        **_MISE_EN_PAGE, title=titre_baleine(t["sommet"][1], t["sommet"][0]),
+        xaxis=dict(title="Part des clients, du plus au moins rentable", tickformat=".0%", range=[0, 1]),
+        yaxis=dict(title="Profit cumulé (part du profit total)", tickformat=".0%", rangemode="tozero"),
+        legend=dict(orientation="h", y=-0.2),
+    )
+    return fig
+
+
+def figure_deciles(tableau_ca: pd.DataFrame) -> go.Figure:
+    """Chiffre d'affaires et profit de chaque décile de chiffre d'affaires (``tableau_deciles(compte, par=...)``)."""
+    fig = go.Figure([
+        go.Bar(x=tableau_ca.index, y=tableau_ca["chiffre_affaires"], name="chiffre d'affaires", marker_color=BLEU),
+        go.Bar(x=tableau_ca.index, y=tableau_ca["profit"], name="profit",
+               marker_color=[VERT if v >= 0 else ROUGE for v in tableau_ca["profit"]]),
+    ])
+    fig.update_layout(**_MISE_EN_PAGE, barmode="group", title="Chiffre d'affaires et profit par décile de chiffre d'affaires",
+                      xaxis=dict(title="Décile (1 = les 10 % plus gros clients)", dtick=1), yaxis_title="€")
+    return fig
+
+
+def figure_validation(resume: pd.DataFrame, attendus, frequence_max: int = 7) -> go.Figure:
+    """Achats réels et projetés pendant la période de validation, selon le nombre d'achats répétés observés.
+
+    ``resume`` vient de ``charger_cdnow(validation=True)`` ; ``attendus`` est la projection
+    (``achats_attendus``) sur la durée de validation, un nombre par client.
+    """
+    groupe = np.minimum(resume["frequence"].to_numpy(), frequence_max)
+    table = pd.DataFrame({"groupe": groupe, "reel": resume["frequence_validation"].to_numpy(), "projete": np.asarray(attendus)})
+    moyennes = table.groupby("groupe")[["reel", "projete"]].mean()
+    etiquettes = [str(g) if g < frequence_max else f"{frequence_max}+" for g in moyennes.index]
+    fig = go.Figure([
+        go.Scatter(x=etiquettes, y=moyennes["reel"], mode="lines+markers", name="réel", line=dict(color=GRIS, width=3)),
+        go.Scatter(x=etiquettes, y=moyennes["projete"], mode="lines+markers", name="projeté (BG/NBD)",
+                   line=dict(color=BLEU, width=3, dash="dash")),
+    ])
+    fig.update_layout(**_MISE_EN_PAGE, title="Achats de la période de validation, réels et projetés",
+                      xaxis_title="Achats répétés pendant la calibration", yaxis_title="Achats moyens par client (validation)")
+    return fig

@@ -1,0 +1,143 @@
+"""Lire les nombres et les quantités écrits en français : « 12,5 % », « 1 000 € », « 2 M€ », « 4,5/5 »…"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from dataclasses import dataclass
+
+from strategie.erreurs import SaisieInvalide
+from strategie.smart._texte import NOMBRES_EN_LETTRES, format_nombre, plier
+
+# Words that never name what a number counts ("12 à 8", "5 de plus").
+MOTS_OUTILS = frozenset(
+    """a au aux de des du d en et ou le la les l un une par pour sur sous avec sans chez dans
+    nos notre vos votre leurs leur ses son sa ce cet cette ces qui que plus moins soit contre
+    entre vers puis ainsi au-dela afin grace lieu d ici fin debut mi contre actuellement aujourd hui
+    minimum maximum environ pres""".split()
+)
+_ADJECTIFS_AVANT_NOM = (
+    r"(?:(?:nouveaux|nouvelles|nouveau|nouvelle|nouvel|premiers|premieres|grands|grandes|petits|petites"
+    r"|autres|vrais|vraies|gros|grosses|bons|bonnes|meilleurs|meilleures|vrais)\s+)?"
+)
+
+_NOMBRE = re.compile(r"(?<![\w.,/])([+-]\s?)?(\d{1,3}(?:[ ]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])")
+_ECHELLES = {"k": 1e3, "mille": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "md": 1e9, "mds": 1e9,
+             "milliard": 1e9, "milliards": 1e9}
+_SUITE = re.compile(
+    r"\s*(?:(k|m(?=\s*(?:€|euros?(?![a-z])|eur(?![a-z])))|mds?|mille|millions?|milliards?)(?![a-z])\s*(?:d'|de\s+)?)?"
+    r"(%|pour\s*cent(?![a-z])|points?(?![a-z])|pts?(?![a-z])|€|euros?(?![a-z])|eur(?![a-z])|/\s*\d+"
+    r"|h(?![a-z])|heures?(?![a-z])|min(?:utes?)?(?![a-z])|jours?(?![a-z])|j(?![a-z])|semaines?(?![a-z])"
+    r"|mois(?![a-z])|ans(?![a-z])|annees?(?![a-z])|x(?![a-z])|fois(?![a-z]))?"
+)
+_NOM = re.compile(r"\s*(?:(?:de|d')\s*)?" + _ADJECTIFS_AVANT_NOM + r"([a-z][a-z-]{2,})")
+_EN_LETTRES = re.compile(
+    r"(?<![a-z0-9'-])(" + "|".join(sorted((m for m in NOMBRES_EN_LETTRES if m not in ("un", "une")),
+                                          key=len, reverse=True))
+    + r")\s+" + _ADJECTIFS_AVANT_NOM + r"([a-z][a-z-]{2,})"
+)
+_UNITES = {
+    "%": "%", "pour cent": "%", "pourcent": "%", "point": "points", "points": "points", "pt": "points",
+    "pts": "points", "€": "€", "euro": "€", "euros": "€", "eur": "€", "h": "h", "heure": "h", "heures": "h",
+    "min": "min", "minute": "min", "minutes": "min", "jour": "jours", "jours": "jours", "j": "jours",
+    "semaine": "semaines", "semaines": "semaines", "mois": "mois", "ans": "ans", "annee": "ans",
+    "annees": "ans", "x": "fois", "fois": "fois",
+}
+
+
+@dataclass(frozen=True)
+class Quantite:
+    """Un nombre repéré dans un texte, avec son unité (ou le nom qu'il compte)."""
+
+    valeur: float
+    unite: str
+    extrait: str
+    debut: int
+    fin: int
+    signe: int = 0  # +1 / -1 when written "+10 %" or "-10 %"
+
+    @property
+    def lisible(self) -> str:
+        unite = self.unite
+        if not unite:
+            return format_nombre(self.valeur)
+        if unite.startswith("/"):
+            return f"{format_nombre(self.valeur)}{unite}"
+        return f"{format_nombre(self.valeur)} {unite}"
+
+
+def lire_nombre(valeur, champ: str = "nombre", vide_permis: bool = False) -> float | None:
+    """Un nombre à partir d'un nombre Python ou d'un texte français (« 12,5 », « 1 000 », « 8 % »).
+
+    Lève ``SaisieInvalide`` (message qui nomme ``champ``) si ce n'est pas un nombre fini.
+    Avec ``vide_permis``, ``None`` ou un texte vide donnent ``None``.
+    """
+    if valeur is None or (isinstance(valeur, str) and not valeur.strip()):
+        if vide_permis:
+            return None
+        raise SaisieInvalide(f"{champ} vide : écrivez un nombre, comme 12 ou 12,5.")
+    if isinstance(valeur, bool):
+        raise SaisieInvalide(f"{champ} : attendu un nombre, reçu {valeur!r} (vrai/faux).")
+    if isinstance(valeur, numbers.Real):
+        nombre = float(valeur)
+    elif isinstance(valeur, str):
+        propre = re.sub(r"[\s\u00a0\u202f]", "", plier(valeur)).rstrip("%€").replace(",", ".")
+        if propre.startswith("+"):
+            propre = propre[1:]
+        if not re.fullmatch(r"-?(\d+\.?\d*|\.\d+)", propre):
+            raise SaisieInvalide(
+                f"{champ} : « {valeur.strip()} » n'est pas un nombre. "
+                "Écrivez un nombre comme 12 ou 12,5 (l'unité va dans son propre champ)."
+            )
+        nombre = float(propre)
+    else:
+        raise SaisieInvalide(f"{champ} : attendu un nombre, reçu {type(valeur).__name__}.")
+    if not math.isfinite(nombre):
+        raise SaisieInvalide(f"{champ} : {valeur!r} n'est pas un nombre fini ; écrivez une valeur réelle.")
+    return nombre
+
+
+def _unite(mot: str) -> str:
+    mot = re.sub(r"\s+", " ", mot.strip())
+    if mot.startswith("/"):
+        return "/" + mot[1:].strip()
+    return _UNITES.get(mot, mot)
+
+
+def trouver_quantites(texte_nfc: str, plie: str) -> list[Quantite]:
+    """Les nombres d'un texte plié (échéances déjà masquées), avec leur unité ou le nom compté."""
+    trouvees: list[Quantite] = []
+    pris: list[tuple[int, int]] = []
+    for m in _NOMBRE.finditer(plie):
+        entier = m.group(2).replace(" ", "")
+        valeur = float(entier + ("." + m.group(3) if m.group(3) else ""))
+        signe = 0
+        if m.group(1):
+            signe = -1 if m.group(1).startswith("-") else 1
+            valeur *= signe
+        fin = m.end()
+        suite = _SUITE.match(plie, fin)
+        unite = ""
+        if suite and suite.group(0).strip():
+            echelle, mot = suite.group(1), suite.group(2)
+            if echelle:
+                valeur *= _ECHELLES[echelle]
+            if mot:
+                unite = _unite(mot)
+            fin = suite.end()
+        if not unite:
+            nom = _NOM.match(plie, fin)
+            if nom and nom.group(1) not in MOTS_OUTILS:
+                unite = _unite(nom.group(1))
+                fin = nom.end()
+        debut = m.start()
+        trouvees.append(Quantite(valeur, unite, texte_nfc[debut:fin].strip(), debut, fin, signe))
+        pris.append((debut, fin))
+    for m in _EN_LETTRES.finditer(plie):
+        if m.group(2) in MOTS_OUTILS or any(d <= m.start() < f for d, f in pris):
+            continue
+        valeur = float(NOMBRES_EN_LETTRES[m.group(1)])
+        trouvees.append(Quantite(valeur, _unite(m.group(2)), texte_nfc[m.start():m.end()], m.start(), m.end()))
+    trouvees.sort(key=lambda q: q.debut)
+    return trouvees

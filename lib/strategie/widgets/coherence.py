@@ -1,0 +1,238 @@
+"""Vues de la cohérence : l'éditeur de canevas avec son rapport vivant, la matrice partenaires × segments."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas
+from strategie.cas import FICHIER_ECOSYSTEME, Ecosysteme, charger_cas
+from strategie.coherence import REGLES, Constat, verifier
+from strategie.figures.coherence import figure_ecosysteme, figure_matrice_segments
+from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets.canevas import EditeurCanevas
+
+
+def _mettre_a_jour(vivante: go.FigureWidget, nouvelle: go.Figure) -> None:
+    """Recopie la heatmap et la mise en page utiles d'une figure neuve dans la figure vivante."""
+    trace = nouvelle.data[0]
+    with vivante.batch_update():
+        vivante.data[0].update(z=trace.z, x=trace.x, y=trace.y, text=trace.text, hovertext=trace.hovertext)
+        vivante.layout.annotations = nouvelle.layout.annotations
+        vivante.layout.height = nouvelle.layout.height
+        vivante.layout.title.text = nouvelle.layout.title.text
+        vivante.layout.xaxis.visible = nouvelle.layout.xaxis.visible
+        vivante.layout.yaxis.visible = nouvelle.layout.yaxis.visible
+
+
+def _constats_html(constats: list[Constat], textes: dict[str, str]) -> str:
+    """Les constats en liste HTML : règle, notes concernées, explication, ce qu'il faut faire."""
+    if not constats:
+        return ""
+    items = []
+    for k in constats:
+        notes = ", ".join(f"« {html.escape(textes.get(i, i))} » <code>{html.escape(i)}</code>" for i in k.notes)
+        items.append(
+            f"<li><b>{html.escape(k.titre)}</b>{' — ' + notes if notes else ''}<br>"
+            f"{html.escape(k.explication)}<br><i>→ {html.escape(k.a_faire)}</i></li>"
+        )
+    return "<ol style='margin:0;padding-left:1.5em'>" + "".join(items) + "</ol>"
+
+
+class VerificateurCanevas(widgets.VBox):
+    """L'éditeur de canevas et, dessous, le rapport de cohérence qui se met à jour à chaque changement.
+
+    >>> v = VerificateurCanevas(chemin="mon-canevas.json")   # votre canevas (ou un canevas vide)
+    >>> v.constats                                           # les constats du moment
+    """
+
+    def __init__(self, canevas: Canevas | None = None, chemin: str | Path = FICHIER_PAR_DEFAUT):
+        self.message = ZoneMessage()
+        self.editeur = EditeurCanevas(canevas, chemin)
+        self.constats: list[Constat] = []
+        self.bilan = widgets.HTML()
+        self.bilan.add_class("strategie-coherence-bilan")
+        self.rapport = widgets.HTML()
+        self.rapport.add_class("strategie-coherence-rapport")
+        self.figure = go.FigureWidget(figure_matrice_segments(self.canevas))
+        # The editor refreshes these after every change (notes, links, view, file): follow them.
+        self.editeur.lien_a.observe(self._changement, names="options")
+        self.editeur.liens.observe(self._changement, names="value")
+        self.editeur.vue.observe(self._changement, names="value")
+        super().__init__([
+            self.editeur,
+            widgets.HTML("<h3>Cohérence du canevas</h3>"),
+            self.bilan,
+            self.message,
+            self.figure,
+            self.rapport,
+        ])
+        self.add_class("strategie-coherence")
+        self.actualiser()
+
+    @property
+    def canevas(self) -> Canevas:
+        return self.editeur.canevas
+
+    def _changement(self, _changement) -> None:
+        self.actualiser()
+
+    @protege()
+    def actualiser(self) -> None:
+        """Relance les vérifications et met à jour le bilan, la matrice et la liste des constats."""
+        self.constats = verifier(self.canevas)
+        regles = {k.regle for k in self.constats}
+        if self.constats:
+            self.bilan.value = (
+                f"<b>{len(self.constats)} constat(s)</b> sur {len(regles)} règle(s) sur {len(REGLES)}. "
+                "Corrigez-les dans l'éditeur ci-dessus (ajoutez une note, ou liez deux notes avec « Lier ») : "
+                "le rapport se met à jour tout seul."
+            )
+        else:
+            self.bilan.value = f"✅ <b>Canevas cohérent</b> : les {len(REGLES)} règles sont respectées."
+        textes = {n.id: n.texte for n in self.canevas}
+        self.rapport.value = _constats_html(self.constats, textes)
+        _mettre_a_jour(self.figure, figure_matrice_segments(self.canevas))
+        self.message.effacer()
+
+
+def verificateur_canevas(canevas: Canevas | None = None, chemin: str | Path = FICHIER_PAR_DEFAUT) -> VerificateurCanevas:
+    """Ouvre l'éditeur de canevas avec son rapport de cohérence (par défaut : le canevas de l'apprenant)."""
+    return VerificateurCanevas(canevas, chemin)
+
+
+class MatriceEcosysteme(widgets.VBox):
+    """Une grille partenaires × segments où l'on écrit ce que chaque partenaire apporte à chaque segment.
+
+    Chaque case est un champ de texte (vide : le partenaire n'intervient pas
+    pour ce segment). La figure, la couverture par segment et les constats se
+    mettent à jour quand on quitte un champ. ``reference`` : un écosystème
+    d'exemple qu'on peut afficher à côté pour comparer (il ne remplace jamais
+    ce que vous avez écrit).
+    """
+
+    def __init__(self, ecosysteme: Ecosysteme, reference: Ecosysteme | None = None,
+                 chemin: str | Path = FICHIER_ECOSYSTEME):
+        self.message = ZoneMessage()
+        self.ecosysteme = ecosysteme
+        self.reference = reference
+        self.champs: dict[tuple[str, str], widgets.Textarea] = {}
+        self.grille = widgets.GridBox(layout=widgets.Layout(grid_gap="4px", width="100%"))
+        self.grille.add_class("strategie-coherence-grille")
+        self.couverture = widgets.HTML()
+        self.constats = widgets.HTML()
+        self.figure = go.FigureWidget(figure_ecosysteme(ecosysteme))
+        self.exemple = widgets.HTML()
+        self.bouton_exemple = widgets.ToggleButton(description="Comparer avec l'exemple du cas", icon="eye",
+                                                   layout=widgets.Layout(width="auto"),
+                                                   disabled=reference is None)
+        self.bouton_exemple.observe(lambda _: self._montrer_exemple(), names="value")
+        self.chemin = widgets.Text(value=str(chemin), description="Fichier :", layout=widgets.Layout(width="320px"))
+        bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="success")
+        bouton_charger = widgets.Button(description="Recharger le fichier", icon="folder-open")
+        bouton_enregistrer.on_click(lambda _: self.enregistrer())
+        bouton_charger.on_click(lambda _: self.charger())
+        super().__init__([
+            widgets.HTML("<h3>Contributions des partenaires à l'expérience de chaque segment</h3>"
+                         "<small>Écrivez dans chaque case ce que le partenaire fait pour ce segment ; "
+                         "laissez vide s'il n'intervient pas. La mise à jour se fait en quittant la case.</small>"),
+            self.grille,
+            self.message,
+            widgets.HBox([self.chemin, bouton_enregistrer, bouton_charger, self.bouton_exemple],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+            self.couverture,
+            self.constats,
+            self.figure,
+            self.exemple,
+        ])
+        self.add_class("strategie-coherence")
+        self.add_class("strategie-coherence-ecosysteme")
+        self._construire_grille()
+        self.actualiser()
+
+    def _construire_grille(self) -> None:
+        eco = self.ecosysteme
+        self.champs = {}
+        cellules = [widgets.HTML("")]
+        for s in eco.segments:
+            promesse = f"<br><small><i>{html.escape(s.promesse)}</i></small>" if s.promesse else ""
+            cellules.append(widgets.HTML(f"<b>{html.escape(s.nom)}</b>{promesse}"))
+        for p in eco.partenaires:
+            genre = f"<br><small>{html.escape(p.type)}</small>" if p.type else ""
+            cellules.append(widgets.HTML(f"<b>{html.escape(p.nom)}</b>{genre}"))
+            for s in eco.segments:
+                champ = widgets.Textarea(value=eco.contribution(p.id, s.id), placeholder="Contribution…",
+                                         continuous_update=False, rows=2, layout=widgets.Layout(width="auto"))
+                champ.observe(lambda changement, p=p.id, s=s.id: self.ecrire(p, s, changement["new"]),
+                              names="value")
+                self.champs[(p.id, s.id)] = champ
+                cellules.append(champ)
+        self.grille.layout.grid_template_columns = f"minmax(140px, 1fr) repeat({max(len(eco.segments), 1)}, 2fr)"
+        self.grille.children = cellules
+
+    @protege()
+    def ecrire(self, partenaire: str, segment: str, texte: str) -> None:
+        """Enregistre le texte d'une case dans l'écosystème ; un texte refusé reste dans la case."""
+        self.ecosysteme.definir(partenaire, segment, texte)
+        self.actualiser()
+        p, s = self.ecosysteme.partenaire(partenaire), self.ecosysteme.segment(segment)
+        if texte.strip():
+            self.message.succes(f"Contribution de « {p.nom} » pour « {s.nom} » enregistrée dans la matrice.")
+        else:
+            self.message.info(f"« {p.nom} » n'intervient plus pour « {s.nom} ».")
+
+    @protege()
+    def actualiser(self) -> None:
+        eco = self.ecosysteme
+        couverture = eco.couverture()
+        lignes = "".join(
+            f"<tr><td>{html.escape(str(seg))}</td><td style='text-align:center'>{int(ligne.contributeurs)}</td>"
+            f"<td>{html.escape(ligne.partenaires) or '—'}</td></tr>"
+            for seg, ligne in couverture.iterrows()
+        )
+        self.couverture.value = (
+            "<table><tr><th>Segment</th><th>Partenaires</th><th>Qui</th></tr>" + lignes + "</table>"
+        )
+        constats = eco.verifier()
+        textes = {p.id: p.nom for p in eco.partenaires} | {s.id: s.nom for s in eco.segments}
+        self.constats.value = (
+            _constats_html(constats, textes) if constats
+            else "✅ Chaque segment a au moins deux partenaires et chaque partenaire a un rôle."
+        )
+        _mettre_a_jour(self.figure, figure_ecosysteme(eco))
+        self._montrer_exemple()
+
+    def _montrer_exemple(self) -> None:
+        if not self.bouton_exemple.value or self.reference is None:
+            self.exemple.value = ""
+            return
+        matrice = self.reference.matrice()
+        self.exemple.value = (
+            "<p><b>Exemple du cas</b> (partenaires illustratifs, une réponse possible parmi d'autres) :</p>"
+            + matrice.to_html(escape=True, na_rep="")
+        )
+
+    @protege()
+    def enregistrer(self) -> None:
+        chemin = self.ecosysteme.enregistrer(self.chemin.value.strip() or FICHIER_ECOSYSTEME)
+        self.message.succes(f"Écosystème enregistré dans « {chemin} ».")
+
+    @protege()
+    def charger(self) -> None:
+        self.ecosysteme = Ecosysteme.charger(self.chemin.value.strip() or FICHIER_ECOSYSTEME)
+        self._construire_grille()
+        self.actualiser()
+        self.message.succes(f"Écosystème « {self.ecosysteme.nom} » chargé.")
+
+
+def matrice_ecosysteme(ecosysteme: Ecosysteme | None = None, reference: Ecosysteme | None = None,
+                       chemin: str | Path = FICHIER_ECOSYSTEME) -> MatriceEcosysteme:
+    """La matrice partenaires × segments ; par défaut, le cas du site patrimonial à remplir, avec son exemple."""
+    if ecosysteme is None:
+        cas = charger_cas()
+        ecosysteme = cas.ecosysteme(vide=True)
+        reference = reference if reference is not None else cas.ecosysteme()
+    return MatriceEcosysteme(ecosysteme, reference, chemin)

@@ -1,0 +1,43 @@
+"""Widget du module 00 : des curseurs qui recalculent un compte de résultat."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from strategie.demarrer import compte_simple
+from strategie.figures.demarrer import figure_compte
+from strategie.widgets._commun import ZoneMessage, protege
+
+
+class CalculetteResultat(widgets.VBox):
+    """Prix, coût unitaire, quantité et coûts fixes → le résultat, en direct."""
+
+    def __init__(self, prix: float = 4.0, cout_unitaire: float = 1.5, quantite: int = 1000, couts_fixes: float = 1500.0):
+        style = {"description_width": "140px"}
+        self.prix = widgets.FloatSlider(value=prix, min=0, max=20, step=0.1, description="Prix (€)", style=style)
+        self.cout_unitaire = widgets.FloatSlider(value=cout_unitaire, min=0, max=20, step=0.1,
+                                                 description="Coût unitaire (€)", style=style)
+        self.quantite = widgets.IntSlider(value=quantite, min=0, max=5000, step=50, description="Quantité", style=style)
+        self.couts_fixes = widgets.FloatSlider(value=couts_fixes, min=0, max=10000, step=100,
+                                               description="Coûts fixes (€)", style=style)
+        self.message = ZoneMessage()
+        self.figure = go.FigureWidget(figure_compte(compte_simple(prix, cout_unitaire, quantite, couts_fixes)))
+        for curseur in (self.prix, self.cout_unitaire, self.quantite, self.couts_fixes):
+            curseur.observe(lambda _: self.mettre_a_jour(), names="value")
+        super().__init__([self.prix, self.cout_unitaire, self.quantite, self.couts_fixes, self.message, self.figure])
+        self.add_class("strategie-demarrer")
+        self.mettre_a_jour()
+
+    @protege()
+    def mettre_a_jour(self) -> None:
+        compte = compte_simple(self.prix.value, self.cout_unitaire.value, self.quantite.value, self.couts_fixes.value)
+        nouvelle = figure_compte(compte)
+        with self.figure.batch_update():
+            self.figure.data[0].y = nouvelle.data[0].y
+            self.figure.data[0].text = nouvelle.data[0].text
+            self.figure.data[0].marker.color = nouvelle.data[0].marker.color
+        if compte["resultat"] >= 0:
+            self.message.succes(f"Résultat : {compte['resultat']:,.0f} € de bénéfice.".replace(",", " "))
+        else:
+            self.message.erreur(f"Résultat : {-compte['resultat']:,.0f} € de perte.".replace(",", " "))

@@ -1,0 +1,658 @@
+"""Vues du dilemme du prisonnier : jouer, deviner, parier, regarder évoluer, changer les gains.
+
+* :class:`JeuUnCoup` : le jeu en un coup contre l'ordinateur ;
+* :class:`PartieCachee` : des tours répétés contre un personnage caché, sans
+  savoir quand la partie s'arrête, puis deviner qui c'était ;
+* :class:`ExplorateurTournoi` : un tournoi d'Axelrod, avec un pari d'abord ;
+* :class:`ExplorateurEvolution` : l'évolution d'une population, avec les
+  barrières à la confiance en contrôles ;
+* :class:`EditeurGains` : changer les gains et voir quand ce n'est plus un dilemme.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import numpy as np
+import plotly.graph_objects as go
+
+from strategie.dilemme import gains as _g
+from strategie.dilemme import moteur, strategies as _s
+from strategie.erreurs import SaisieInvalide
+from strategie.figures import dilemme as fig_d
+from strategie.widgets._commun import ZoneMessage, protege
+
+__all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolution", "EditeurGains"]
+
+_MISE_EN_PAGE = widgets.Layout(width="auto")
+_STYLE = {"description_width": "initial"}
+
+
+def _figure_vivante(fig: go.Figure) -> go.FigureWidget:
+    return go.FigureWidget(fig)
+
+
+def _remplacer(vivante: go.FigureWidget, fig: go.Figure) -> None:
+    """Met une figure neuve dans une FigureWidget existante (un seul envoi au navigateur)."""
+    with vivante.batch_update():
+        memes = len(vivante.data) == len(fig.data) and all(
+            a.type == b.type for a, b in zip(vivante.data, fig.data)
+        )
+        if memes:
+            for ancienne, neuve in zip(vivante.data, fig.data):
+                ancienne.update(neuve.to_plotly_json(), overwrite=True)
+        else:
+            vivante.data = ()
+            vivante.add_traces(list(fig.data))
+        # Merge rather than assign: assigning a layout rebuilds plotly's template (slow).
+        nouvelle = fig.layout.to_plotly_json()
+        nouvelle.setdefault("shapes", [])
+        vivante.layout.update(nouvelle)
+
+
+def _f(x) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
+
+
+class _ChampsGains(widgets.HBox):
+    """Quatre champs R, S, T, P (en points)."""
+
+    def __init__(self, g: _g.Gains = _g.GAINS_POINTS):
+        self.recompense = widgets.FloatText(value=g.recompense, description="R (coopèrent)", style=_STYLE,
+                                            layout=widgets.Layout(width="150px"))
+        self.dupe = widgets.FloatText(value=g.dupe, description="S (dupe)", style=_STYLE,
+                                      layout=widgets.Layout(width="130px"))
+        self.tentation = widgets.FloatText(value=g.tentation, description="T (tentation)", style=_STYLE,
+                                           layout=widgets.Layout(width="150px"))
+        self.punition = widgets.FloatText(value=g.punition, description="P (trahissent)", style=_STYLE,
+                                          layout=widgets.Layout(width="150px"))
+        super().__init__([self.recompense, self.dupe, self.tentation, self.punition])
+
+    def champs(self):
+        return (self.recompense, self.dupe, self.tentation, self.punition)
+
+    def lire(self) -> _g.Gains:
+        return _g.Gains(self.recompense.value, self.dupe.value, self.tentation.value, self.punition.value)
+
+    def ecrire(self, g: _g.Gains) -> None:
+        self.recompense.value, self.dupe.value = g.recompense, g.dupe
+        self.tentation.value, self.punition.value = g.tentation, g.punition
+
+
+def _avertissement_gains(g: _g.Gains) -> str:
+    diag = _g.diagnostic(g)
+    if diag.est_un_dilemme:
+        return ""
+    return f" Attention : avec ces gains, ce n'est plus un dilemme du prisonnier ({diag.jeu} : {diag.explication})"
+
+
+# -- 1. jeu en un coup -------------------------------------------------------------------------
+
+class JeuUnCoup(widgets.VBox):
+    """Le dilemme en un coup contre l'ordinateur, en années de prison ou en points."""
+
+    COMPORTEMENTS = {
+        "Au hasard (une chance sur deux)": 0.5,
+        "Toujours trahir": 0.0,
+        "Toujours se taire": 1.0,
+    }
+
+    def __init__(self, gains=None, graine=None):
+        g = _g.gains(gains) if gains is not None else _g.GAINS_ANNEES
+        self.gains = g
+        self._alea = np.random.default_rng(graine)
+        self.historique: list[tuple[str, str]] = []
+        self.message = ZoneMessage()
+        self.unite = widgets.ToggleButtons(
+            options=[("Années de prison (billet)", "annees"), ("Points (Axelrod)", "points")],
+            value="annees" if not g.plus_haut_est_mieux else "points", description="Compter en",
+            style=_STYLE,
+        )
+        self.comportement = widgets.Dropdown(options=list(self.COMPORTEMENTS), description="L'ordinateur joue",
+                                             style=_STYLE, layout=_MISE_EN_PAGE)
+        self.bouton_cooperer = widgets.Button(description="Me taire (coopérer)", button_style="success",
+                                              icon="handshake-o", layout=widgets.Layout(width="210px"))
+        self.bouton_trahir = widgets.Button(description="Trahir", button_style="danger", icon="bolt",
+                                            layout=widgets.Layout(width="210px"))
+        self.bouton_cooperer.add_class("strategie-dilemme-cooperer")
+        self.bouton_trahir.add_class("strategie-dilemme-trahir")
+        self.resultat = widgets.HTML()
+        self.bilan = widgets.HTML()
+        self.figure = _figure_vivante(fig_d.figure_gains(g))
+        self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
+        self.bouton_trahir.on_click(lambda _: self.jouer("D"))
+        self.unite.observe(self._changer_unite, names="value")
+        super().__init__([
+            widgets.HTML("<b>Vous et votre complice êtes interrogés séparément.</b> "
+                         "Vous taire ou le trahir ? Vous ne savez pas ce qu'il fera."),
+            self.unite, self.comportement,
+            widgets.HBox([self.bouton_cooperer, self.bouton_trahir]),
+            self.resultat, self.figure, self.bilan, self.message,
+        ])
+        self.add_class("strategie-dilemme")
+        self.add_class("strategie-dilemme-un-coup")
+
+    @protege()
+    def _changer_unite(self, change=None):
+        self.gains = _g.GAINS_ANNEES if self.unite.value == "annees" else _g.GAINS_POINTS
+        dernier = self.historique[-1] if self.historique else None
+        _remplacer(self.figure, fig_d.figure_gains(self.gains, dernier))
+        self._afficher_bilan()
+
+    @protege()
+    def jouer(self, coup: str):
+        """Joue ``coup`` (``"C"`` ou ``"D"``) contre l'ordinateur et explique le résultat."""
+        if coup not in ("C", "D"):
+            raise SaisieInvalide(f"Le coup doit être \"C\" (se taire) ou \"D\" (trahir), pas {coup!r}.")
+        p = self.COMPORTEMENTS[self.comportement.value]
+        autre = "C" if self._alea.random() < p else "D"
+        self.historique.append((coup, autre))
+        g = self.gains
+        moi, lui = g.gain(coup, autre), g.gain(autre, coup)
+        alternative = "D" if coup == "C" else "C"
+        si_autre = g.gain(alternative, autre)
+        nom = {"C": "vous taire" if not g.plus_haut_est_mieux else "coopérer", "D": "trahir"}
+        unite = "points" if g.plus_haut_est_mieux else "ans de prison"
+        mieux = (si_autre > moi) if g.plus_haut_est_mieux else (si_autre < moi)
+        regret = (
+            f"En choisissant de {nom[alternative]}, vous auriez eu {_f(si_autre)} {unite} : "
+            + ("c'était mieux pour vous." if mieux else "c'était pire pour vous.")
+        )
+        self.resultat.value = (
+            f"<p>Vous avez choisi de <b>{nom[coup]}</b> ; l'ordinateur a choisi de <b>{nom[autre]}</b>.<br>"
+            f"Vous : <b>{_f(moi)}</b> {unite}, lui : <b>{_f(lui)}</b> {unite}. {html.escape(regret)}</p>"
+        )
+        _remplacer(self.figure, fig_d.figure_gains(g, (coup, autre)))
+        self._afficher_bilan()
+        self.message.effacer()
+
+    def _afficher_bilan(self):
+        if not self.historique:
+            self.bilan.value = ""
+            return
+        g = self.gains
+        unite = "points" if g.plus_haut_est_mieux else "ans"
+        total = sum(g.gain(a, b) for a, b in self.historique)
+        toujours_d = sum(g.gain("D", b) for _, b in self.historique)
+        toujours_c = sum(g.gain("C", b) for _, b in self.historique)
+        ensemble_c = len(self.historique) * g.recompense
+        self.bilan.value = (
+            f"<p>Après {len(self.historique)} partie(s) : vous totalisez <b>{_f(total)}</b> {unite}. "
+            f"En trahissant à chaque fois, vous auriez eu {_f(toujours_d)} {unite} ; en vous taisant à "
+            f"chaque fois, {_f(toujours_c)} {unite}. Si vous et l'autre vous étiez toujours tus : "
+            f"{_f(ensemble_c)} {unite} chacun.</p>"
+        )
+
+
+# -- 2. partie répétée contre un personnage caché ------------------------------------------
+
+PERSONNAGES = ("Donnant-donnant", "Toujours trahir", "Toujours coopérer", "Rancunier", "Détective",
+               "Donnant-donnant patient", "Pavlov", "Au hasard")
+
+
+class PartieCachee(widgets.VBox):
+    """Jouer des tours contre un personnage caché, sans savoir quand la partie finit, puis deviner qui c'était."""
+
+    def __init__(self, personnages=PERSONNAGES, continuation: float = 0.9, minimum: int = 5,
+                 gains=None, graine=None):
+        self.personnages = [_s.strategie(p) for p in personnages]
+        if len(self.personnages) < 2:
+            raise SaisieInvalide("Donnez au moins deux personnages à deviner (« personnages »).")
+        self.continuation, self.minimum = continuation, minimum
+        self.gains = _g.gains(gains)
+        self._alea = np.random.default_rng(graine)
+        self.devines = 0
+        self.parties = 0
+        self.message = ZoneMessage()
+        self.bouton_cooperer = widgets.Button(description="Coopérer", button_style="success",
+                                              layout=widgets.Layout(width="160px"))
+        self.bouton_trahir = widgets.Button(description="Trahir", button_style="danger",
+                                            layout=widgets.Layout(width="160px"))
+        self.bouton_cooperer.add_class("strategie-dilemme-cooperer")
+        self.bouton_trahir.add_class("strategie-dilemme-trahir")
+        self.choix = widgets.Dropdown(options=[p.nom_affiche for p in self.personnages],
+                                      description="C'était…", style=_STYLE, disabled=True)
+        self.bouton_verifier = widgets.Button(description="Vérifier", disabled=True, icon="search")
+        self.bouton_nouvelle = widgets.Button(description="Nouvelle partie", icon="refresh")
+        self.etat = widgets.HTML()
+        self.revelation = widgets.HTML()
+        self.figure = _figure_vivante(fig_d.figure_coups("", "", ("Vous", "?"), self.gains, "Vos coups et les siens"))
+        self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
+        self.bouton_trahir.on_click(lambda _: self.jouer("D"))
+        self.bouton_verifier.on_click(lambda _: self.deviner(self.choix.value))
+        self.bouton_nouvelle.on_click(lambda _: self.nouvelle_partie())
+        liste = ", ".join(p.nom_affiche for p in self.personnages)
+        super().__init__([
+            widgets.HTML(
+                f"<b>Un personnage caché joue contre vous.</b> Vous ne savez pas combien de tours dure la "
+                f"partie : après chaque tour, il y en a un autre avec une probabilité de "
+                f"{continuation:.0%}. À la fin, devinez qui c'était parmi : {html.escape(liste)}."
+            ),
+            widgets.HBox([self.bouton_cooperer, self.bouton_trahir, self.bouton_nouvelle]),
+            self.etat, self.figure,
+            widgets.HBox([self.choix, self.bouton_verifier]),
+            self.revelation, self.message,
+        ])
+        self.add_class("strategie-dilemme")
+        self.add_class("strategie-dilemme-partie-cachee")
+        self.nouvelle_partie()
+
+    @protege()
+    def nouvelle_partie(self):
+        """Tire un personnage et une durée cachés, puis remet la partie à zéro."""
+        self._cache = self.personnages[int(self._alea.integers(len(self.personnages)))]
+        self._duree = moteur.tirer_tours(self.continuation, self._alea, self.minimum)
+        self.mes_coups, self.ses_coups = "", ""
+        self.terminee = False
+        self._devine = False
+        for b in (self.bouton_cooperer, self.bouton_trahir):
+            b.disabled = False
+        self.choix.disabled = self.bouton_verifier.disabled = True
+        self.revelation.value = ""
+        self.message.effacer()
+        self._afficher()
+
+    @property
+    def personnage(self) -> _s.Strategie:
+        """Le personnage caché (pour les tests et le formateur : ne regardez pas !)."""
+        return self._cache
+
+    @protege()
+    def jouer(self, coup: str):
+        """Joue un tour : ``"C"`` (coopérer) ou ``"D"`` (trahir)."""
+        if self.terminee:
+            raise SaisieInvalide("La partie est finie : devinez le personnage, ou lancez une nouvelle partie.")
+        if coup not in ("C", "D"):
+            raise SaisieInvalide(f"Le coup doit être \"C\" ou \"D\", pas {coup!r}.")
+        sien = self._cache.coup(self.ses_coups, self.mes_coups, self._alea, self.gains)
+        self.mes_coups += coup
+        self.ses_coups += sien
+        if len(self.mes_coups) >= self._duree:
+            self.terminee = True
+            for b in (self.bouton_cooperer, self.bouton_trahir):
+                b.disabled = True
+            self.choix.disabled = self.bouton_verifier.disabled = False
+            self.message.info(
+                f"La partie s'arrête ici, après {self._duree} tours : vous ne pouviez pas le savoir à l'avance. "
+                "Qui était votre adversaire ?"
+            )
+        self._afficher()
+
+    def _scores(self):
+        g = self.gains
+        moi = sum(g.gain(a, b) for a, b in zip(self.mes_coups, self.ses_coups))
+        lui = sum(g.gain(b, a) for a, b in zip(self.mes_coups, self.ses_coups))
+        return moi, lui
+
+    def _afficher(self):
+        moi, lui = self._scores()
+        n = len(self.mes_coups)
+        dernier = ""
+        if n:
+            dernier = f" Au dernier tour, il a {'coopéré' if self.ses_coups[-1] == 'C' else 'trahi'}."
+        self.etat.value = (
+            f"<p>Tour {n} joué{'s' if n > 1 else ''}. Vous : <b>{_f(moi)}</b> points, "
+            f"lui : <b>{_f(lui)}</b> points.{dernier} Bien deviné : {self.devines} sur {self.parties}.</p>"
+        )
+        _remplacer(self.figure, fig_d.figure_coups(self.mes_coups, self.ses_coups, ("Vous", "?"), self.gains,
+                                                   "Vos coups et les siens"))
+
+    @protege()
+    def deviner(self, nom: str):
+        """Propose un personnage ; révèle la réponse et ce qu'aurait donné donnant-donnant."""
+        if not self.terminee:
+            raise SaisieInvalide("Attendez la fin de la partie pour deviner (jouez encore).")
+        if self._devine:
+            raise SaisieInvalide("Vous avez déjà deviné : lancez une nouvelle partie.")
+        propose = _s.strategie(nom)
+        self._devine = True
+        self.parties += 1
+        juste = propose.nom == self._cache.nom
+        # Two characters may have played exactly alike in this game: say so.
+        meme_jeu = not juste and not propose.stochastique and not self._cache.stochastique and all(
+            propose.coup(self.ses_coups[:t], self.mes_coups[:t], None, self.gains) == self.ses_coups[t]
+            for t in range(len(self.ses_coups))
+        )
+        if juste or meme_jeu:
+            self.devines += 1
+        moi, _ = self._scores()
+        tft = moteur.jouer_match("Donnant-donnant", self._cache, tours=self._duree, gains=self.gains,
+                                 graine=int(self._alea.integers(2**31)))
+        verdict = ("Bravo !" if juste else
+                   "Presque : dans cette partie, les deux ont joué exactement pareil, vous ne pouviez pas les "
+                   "distinguer." if meme_jeu else "Perdu.")
+        self.revelation.value = (
+            f"<p><b>{verdict}</b> C'était <b>{html.escape(self._cache.nom_affiche)}</b> "
+            f"(<i>{html.escape(self._cache.nom_litterature)}</i>) : {html.escape(self._cache.description)}<br>"
+            f"Vous avez obtenu {_f(moi)} points ; donnant-donnant aurait obtenu {_f(tft.scores[0])} points "
+            f"contre ce personnage sur {self._duree} tours.</p>"
+        )
+        (self.message.succes if (juste or meme_jeu) else self.message.info)(
+            f"Bien deviné : {self.devines} sur {self.parties}. Lancez une nouvelle partie pour rejouer."
+        )
+        self.choix.disabled = self.bouton_verifier.disabled = True
+        self._afficher()
+        return juste or meme_jeu
+
+
+# -- 3. explorateur de tournoi ----------------------------------------------------------------
+
+_SELECTION_TOURNOI = ("Donnant-donnant", "Donnant-donnant patient", "Rancunier", "Toujours coopérer",
+                      "Toujours trahir", "Au hasard", "Pavlov", "Détective")
+_PAS_DE_PARI = "— pas de pari —"
+
+
+class ExplorateurTournoi(widgets.VBox):
+    """Un tournoi d'Axelrod : choisir les stratégies, les tours, le bruit, les gains ; parier d'abord."""
+
+    def __init__(self, strategies=None, selection=_SELECTION_TOURNOI, tours: int = 200, repetitions: int = 5,
+                 bruit: float = 0.0, gains=None, graine: int = 1):
+        disponibles = [cls() for cls in _s.CLASSES] + _s.strategies_apprenants()
+        for x in strategies or ():
+            j = moteur.joueur(x, "strategies")
+            disponibles = [d for d in disponibles if d.nom_affiche != j.nom_affiche] + [j]
+        self._joueurs = {j.nom_affiche: j for j in disponibles}
+        self.message = ZoneMessage()
+        choisis = [n for n in (_s.strategie(s).nom_affiche if not callable(s) else s.__name__
+                               for s in selection) if n in self._joueurs]
+        choisis += [j.nom_affiche for j in disponibles if isinstance(j, _s.StrategieFonction)]
+        self.strategies = widgets.SelectMultiple(
+            options=list(self._joueurs), value=tuple(dict.fromkeys(choisis)), rows=min(10, len(self._joueurs)),
+            description="Stratégies", style=_STYLE, layout=widgets.Layout(width="380px"),
+        )
+        self.tours = widgets.IntSlider(value=tours, min=1, max=500, description="Tours par match", style=_STYLE,
+                                       continuous_update=False)
+        self.repetitions = widgets.IntSlider(value=repetitions, min=1, max=20, description="Répétitions",
+                                             style=_STYLE, continuous_update=False)
+        self.bruit = widgets.FloatSlider(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs (bruit)",
+                                         readout_format=".0%", style=_STYLE, continuous_update=False)
+        self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
+                                      layout=widgets.Layout(width="160px"))
+        self.gains = _ChampsGains(_g.gains(gains))
+        self.pari = widgets.Dropdown(description="Votre pari : qui va gagner ?", style=_STYLE,
+                                     layout=widgets.Layout(width="420px"))
+        self.bouton = widgets.Button(description="Lancer le tournoi", button_style="primary", icon="play")
+        self.bouton.add_class("strategie-dilemme-lancer")
+        self.resultat = None
+        self.figure_classement = _figure_vivante(fig_d.figure_vide("Classement (pariez, puis lancez le tournoi)"))
+        self.figure_matrice = _figure_vivante(fig_d.figure_vide("Matrice des matchs"))
+        self.strategies.observe(self._maj_paris, names="value")
+        self.bouton.on_click(lambda _: self.lancer())
+        self._maj_paris()
+        super().__init__([
+            widgets.HBox([self.strategies, widgets.VBox([self.tours, self.repetitions, self.bruit, self.graine])]),
+            widgets.HTML("<b>Gains</b> (points par tour, vus par un joueur) :"), self.gains,
+            widgets.HBox([self.pari, self.bouton]),
+            self.message, self.figure_classement, self.figure_matrice,
+        ])
+        self.add_class("strategie-dilemme")
+        self.add_class("strategie-dilemme-tournoi")
+
+    def _maj_paris(self, change=None):
+        ancien = self.pari.value
+        self.pari.options = [_PAS_DE_PARI, *self.strategies.value]
+        self.pari.value = ancien if ancien in self.pari.options else _PAS_DE_PARI
+
+    @protege()
+    def lancer(self):
+        """Joue le tournoi avec les réglages, met à jour les deux figures et juge le pari."""
+        noms = list(self.strategies.value)
+        if len(noms) < 2:
+            raise SaisieInvalide("Choisissez au moins deux stratégies (Ctrl ou Maj + clic pour en choisir plusieurs).")
+        g = self.gains.lire()
+        self.resultat = moteur.tournoi_complet(
+            [self._joueurs[n] for n in noms], tours=self.tours.value, repetitions=self.repetitions.value,
+            bruit=self.bruit.value, graine=self.graine.value, gains=g,
+        )
+        classement = self.resultat.classement
+        pari = None if self.pari.value == _PAS_DE_PARI else self.pari.value
+        _remplacer(self.figure_classement, fig_d.figure_classement(classement, pari))
+        _remplacer(self.figure_matrice, fig_d.figure_matrice(self.resultat.matrice))
+        gagnant = classement["strategie"].iloc[0]
+        avertissement = _avertissement_gains(g)
+        if pari is None:
+            self.message.info(f"{gagnant} gagne ce tournoi. La prochaine fois, pariez d'abord !{avertissement}")
+        elif pari == gagnant:
+            self.message.succes(f"Bravo, pari gagné : {gagnant} termine premier.{avertissement}")
+        else:
+            rang = int(classement.loc[classement["strategie"] == pari, "rang"].iloc[0])
+            self.message.info(
+                f"Pari perdu : {gagnant} gagne, {pari} termine {rang}e sur {len(classement)}.{avertissement}"
+            )
+        return classement
+
+
+# -- 4. explorateur d'évolution -----------------------------------------------------------------
+
+_POPULATION = {"Donnant-donnant": 5, "Toujours trahir": 5, "Toujours coopérer": 15, "Rancunier": 0,
+               "Détective": 0, "Donnant-donnant patient": 0, "Pavlov": 0, "Au hasard": 0}
+
+SCENARIOS = {
+    "Point de départ : des gentils, des tricheurs, des copieurs": dict(
+        population=_POPULATION, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.0, remplaces=5),
+    "Barrière 1 : trop peu de tours par match": dict(
+        population=_POPULATION, tours=3, gains=_g.GAINS_NICKY_CASE, bruit=0.0, remplaces=5),
+    "Barrière 2 : des gains qui récompensent mal la coopération": dict(
+        population=_POPULATION, tours=10, gains=_g.Gains(1, -1, 3, 0), bruit=0.0, remplaces=5),
+    "Barrière 3 : un peu d'erreurs (5 %)": dict(
+        population={"Donnant-donnant": 5, "Toujours trahir": 5, "Toujours coopérer": 5, "Rancunier": 5,
+                    "Donnant-donnant patient": 5}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.05, remplaces=5),
+    "Barrière 3 bis : trop d'erreurs (50 %)": dict(
+        population={"Donnant-donnant": 5, "Toujours trahir": 5, "Toujours coopérer": 5, "Rancunier": 5,
+                    "Donnant-donnant patient": 5}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.5, remplaces=5),
+    "Les huit personnages, 3 de chaque": dict(
+        population={n: 3 for n in _POPULATION}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.05, remplaces=5),
+}
+
+
+class ExplorateurEvolution(widgets.VBox):
+    """Évolution d'une population : les stratégies qui marquent le plus se répandent."""
+
+    def __init__(self, population=None, tours: int = 10, remplaces: int = 5, generations: int = 60,
+                 bruit: float = 0.0, gains=None, graine: int = 1):
+        population = dict(population or _POPULATION)
+        self.message = ZoneMessage()
+        self._suspendu = True
+        self.effectifs_depart = {}
+        for nom, n in population.items():
+            j = moteur.joueur(nom, "population")
+            self.effectifs_depart[j.nom_affiche] = widgets.IntSlider(
+                value=int(n), min=0, max=50, description=j.nom_affiche, style=_STYLE,
+                continuous_update=False, layout=widgets.Layout(width="360px"))
+        self._joueurs = {moteur.joueur(nom).nom_affiche: moteur.joueur(nom) for nom in population}
+        self.scenario = widgets.Dropdown(options=["(réglages libres)", *SCENARIOS], description="Scénario",
+                                         style=_STYLE, layout=widgets.Layout(width="560px"))
+        self.tours = widgets.IntSlider(value=tours, min=1, max=50, description="Tours par match",
+                                       style=_STYLE, continuous_update=False)
+        self.bruit = widgets.FloatSlider(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs",
+                                         readout_format=".0%", style=_STYLE, continuous_update=False)
+        self.remplaces = widgets.IntSlider(value=remplaces, min=1, max=12, description="Remplacés par génération",
+                                           style=_STYLE, continuous_update=False)
+        self.generations = widgets.IntSlider(value=generations, min=1, max=300, description="Générations",
+                                             style=_STYLE, continuous_update=False)
+        self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
+                                      layout=widgets.Layout(width="160px"))
+        self.gains = _ChampsGains(_g.gains(gains) if gains is not None else _g.GAINS_NICKY_CASE)
+        self.bouton = widgets.Button(description="Autre tirage", icon="random")
+        self.bilan = widgets.HTML()
+        self.effectifs = None
+        self.figure = _figure_vivante(fig_d.figure_vide("Évolution de la population", 400))
+        for w in (*self.effectifs_depart.values(), self.tours, self.bruit, self.remplaces, self.generations,
+                  self.graine, *self.gains.champs()):
+            w.observe(self._sur_changement, names="value")
+        self.scenario.observe(self._sur_scenario, names="value")
+        self.bouton.on_click(lambda _: self._autre_tirage())
+        super().__init__([
+            self.scenario,
+            widgets.HBox([
+                widgets.VBox([widgets.HTML("<b>Population de départ</b>"), *self.effectifs_depart.values()]),
+                widgets.VBox([widgets.HTML("<b>Barrières à la confiance</b>"), self.tours, self.bruit,
+                              self.remplaces, self.generations, widgets.HBox([self.graine, self.bouton])]),
+            ]),
+            widgets.HTML("<b>Gains</b> (par tour, vus par un joueur) :"), self.gains,
+            self.message, self.figure, self.bilan,
+        ])
+        self.add_class("strategie-dilemme")
+        self.add_class("strategie-dilemme-evolution")
+        self._suspendu = False
+        self.lancer()
+
+    def _sur_changement(self, change=None):
+        if not self._suspendu:
+            self.lancer()
+
+    def _autre_tirage(self):
+        self.graine.value += 1  # triggers lancer()
+
+    @protege()
+    def _sur_scenario(self, change=None):
+        reglages = SCENARIOS.get(self.scenario.value)
+        if reglages is None:
+            return
+        self.appliquer(**reglages)
+
+    def appliquer(self, population=None, tours=None, gains=None, bruit=None, remplaces=None):
+        """Règle plusieurs contrôles d'un coup, puis relance une seule fois."""
+        self._suspendu = True
+        try:
+            if population is not None:
+                for nom, curseur in self.effectifs_depart.items():
+                    curseur.value = int(population.get(nom, 0))
+            if tours is not None:
+                self.tours.value = tours
+            if gains is not None:
+                self.gains.ecrire(_g.gains(gains))
+            if bruit is not None:
+                self.bruit.value = bruit
+            if remplaces is not None:
+                self.remplaces.value = remplaces
+        finally:
+            self._suspendu = False
+        self.lancer()
+
+    @protege()
+    def lancer(self):
+        """Fait évoluer la population avec les réglages et met la figure à jour."""
+        population = {self._joueurs[n]: c.value for n, c in self.effectifs_depart.items()}
+        total = sum(population.values())
+        if total < 2:
+            raise SaisieInvalide("Mettez au moins deux joueurs dans la population de départ.")
+        remplaces = self.remplaces.value
+        if remplaces > total // 2:
+            raise SaisieInvalide(
+                f"Avec {total} joueurs, on ne peut pas remplacer plus de {total // 2} joueurs par génération "
+                f"(réglez « Remplacés par génération » à {total // 2} au plus)."
+            )
+        g = self.gains.lire()
+        self.effectifs = moteur.evolution(population, tours=self.tours.value, remplaces=remplaces,
+                                          generations=self.generations.value, bruit=self.bruit.value,
+                                          gains=g, graine=self.graine.value)
+        _remplacer(self.figure, fig_d.figure_evolution(self.effectifs))
+        fin = self.effectifs.iloc[-1]
+        dominant = fin.idxmax()
+        part = fin.max() / max(fin.sum(), 1)
+        survivants = [f"{n} ({v})" for n, v in fin.items() if v > 0]
+        self.bilan.value = (
+            f"<p>Après {len(self.effectifs) - 1} générations de {total} joueurs : <b>{html.escape(dominant)}</b> "
+            f"représente {part:.0%} de la population. Survivants : {html.escape(', '.join(survivants))}.</p>"
+        )
+        avertissement = _avertissement_gains(g)
+        if avertissement:
+            self.message.info(avertissement.strip())
+        else:
+            self.message.effacer()
+        return self.effectifs
+
+
+# -- 5. éditeur de gains -------------------------------------------------------------------------
+
+PREREGLAGES = {
+    "Points d'Axelrod (R=3, S=0, T=5, P=1)": _g.GAINS_POINTS,
+    "Années de prison du billet (1 ; 5 ; 0 ; 3)": _g.GAINS_ANNEES,
+    "Pièces de Nicky Case (2 ; -1 ; 3 ; 0)": _g.GAINS_NICKY_CASE,
+    "Poule mouillée (3 ; 1 ; 5 ; 0)": _g.Gains(3, 1, 5, 0),
+    "Chasse au cerf (5 ; 0 ; 3 ; 1)": _g.Gains(5, 0, 3, 1),
+    "Harmonie (5 ; 3 ; 4 ; 1)": _g.Gains(5, 3, 4, 1),
+    "Exploitation alternée payante (3 ; 0 ; 8 ; 1)": _g.Gains(3, 0, 8, 1),
+}
+
+
+class EditeurGains(widgets.VBox):
+    """Changer R, S, T, P et voir, condition par condition, si c'est encore un dilemme du prisonnier."""
+
+    def __init__(self, gains=None):
+        g = _g.gains(gains)
+        self.message = ZoneMessage()
+        self.prereglage = widgets.Dropdown(options=["(réglages libres)", *PREREGLAGES], description="Exemple",
+                                           style=_STYLE, layout=widgets.Layout(width="480px"))
+        self.unite = widgets.ToggleButtons(options=[("Points (plus = mieux)", "points"),
+                                                    ("Années (moins = mieux)", "annees")],
+                                           value=g.unite, description="Unité", style=_STYLE)
+        self.champs = _ChampsGains(g)
+        self.diagnostic = None
+        self.explication = widgets.HTML()
+        self.figure = _figure_vivante(fig_d.figure_gains(g))
+        self._suspendu = False
+        for w in (self.unite, *self.champs.champs()):
+            w.observe(self._sur_changement, names="value")
+        self.prereglage.observe(self._sur_prereglage, names="value")
+        super().__init__([
+            self.prereglage, self.unite, self.champs, self.message, self.figure, self.explication,
+        ])
+        self.add_class("strategie-dilemme")
+        self.add_class("strategie-dilemme-gains")
+        self.analyser()
+
+    def lire(self) -> _g.Gains:
+        return _g.Gains(self.champs.recompense.value, self.champs.dupe.value, self.champs.tentation.value,
+                        self.champs.punition.value, self.unite.value)
+
+    def _sur_changement(self, change=None):
+        if not self._suspendu:
+            self.analyser()
+
+    @protege()
+    def _sur_prereglage(self, change=None):
+        g = PREREGLAGES.get(self.prereglage.value)
+        if g is None:
+            return
+        self._suspendu = True
+        try:
+            self.unite.value = g.unite
+            self.champs.ecrire(g)
+        finally:
+            self._suspendu = False
+        self.analyser()
+
+    @protege()
+    def analyser(self):
+        """Recalcule le diagnostic, la matrice et le message."""
+        g = self.lire()
+        d = _g.diagnostic(g)
+        self.diagnostic = d
+        _remplacer(self.figure, fig_d.figure_gains(g))
+        lignes = "".join(
+            f"<li>{'✅' if c.respectee else '❌'} {html.escape(c.texte)} : {html.escape(c.explication)}.</li>"
+            for c in d.conditions
+        )
+        nom = {"C": "coopérer", "D": "trahir", None: "aucune"}
+        eq = ", ".join(f"({a}, {b})" for a, b in d.equilibres) or "aucun en coups purs"
+        opt = ", ".join(f"({a}, {b})" for a, b in d.optimum_collectif)
+        w = _g.continuation_minimale(g)
+        repete = (f"<br>En jeu répété, la coopération réciproque tient si la probabilité de rejouer "
+                  f"dépasse {w:.0%} environ." if w is not None else "")
+        if not g.plus_haut_est_mieux:
+            rappel = "<br><i>En années, les conditions se lisent à l'envers : moins d'années = meilleur gain.</i>"
+        else:
+            rappel = ""
+        self.explication.value = (
+            f"<p><b>{html.escape(d.jeu)}</b> : {html.escape(d.explication)}</p><ul>{lignes}</ul>"
+            f"<p>Stratégie dominante : <b>{nom[d.strategie_dominante]}</b>. Équilibre(s) : {eq}. "
+            f"Meilleur résultat pour les deux ensemble : {opt}.{repete}{rappel}</p>"
+        )
+        if d.est_un_dilemme:
+            self.message.succes("C'est bien un dilemme du prisonnier.")
+        else:
+            self.message.info(f"Ce n'est plus un dilemme du prisonnier : c'est « {d.jeu} ».")
+        return d
