@@ -9,6 +9,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installe
 PORT   ?= 8888
+# Two workers; --dist loadfile keeps each notebook's cells (nbval) and the browser session together.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test exercises grade bench normaliser clean installer

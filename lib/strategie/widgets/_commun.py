@@ -13,9 +13,9 @@ from strategie.erreurs import SaisieInvalide
 _journal = logging.getLogger("strategie.widgets")
 
 _STYLES = {
-    "erreur": ("#fdecea", "#b3261e", "⚠️"),
-    "info": ("#e8f0fe", "#174ea6", "ℹ️"),
-    "succes": ("#e6f4ea", "#137333", "✅"),
+    "erreur": ("#fdecea", "#b3261e", "⚠"),
+    "info": ("#e8f0fe", "#174ea6", "ℹ"),
+    "succes": ("#e6f4ea", "#137333", "✔"),
 }
 
 
