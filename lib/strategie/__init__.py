@@ -31,19 +31,17 @@ def __getattr__(nom: str):
 
 def _installer_affichage_des_erreurs() -> None:
     """Dans un carnet, montre les erreurs de saisie en une phrase, sans trace technique."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
+    import sys
+
+    ipython = sys.modules.get("IPython")  # already loaded inside a kernel; never import it here
+    shell = ipython.get_ipython() if ipython is not None else None
     if shell is None or not hasattr(shell, "set_custom_exc"):
         return
 
     def _afficher(shell, etype, valeur, tb, tb_offset=None):
-        # The cell still fails (nbgrader counts it as an error); only the display changes.
-        import sys
-
-        print(f"⚠️  {valeur}", file=sys.stderr)
+        # A short French error instead of a long traceback; it is still an error output,
+        # so the cell fails (nbgrader and "run all" see it) and stops the run.
+        shell._showtraceback(etype, valeur, [f"\x1b[31m⚠ {valeur}\x1b[0m"])
         return None
 
     shell.set_custom_exc((SaisieInvalide,), _afficher)
