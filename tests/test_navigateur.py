@@ -127,59 +127,8 @@ def _attendre_fin_execution(page, limite_s: float) -> None:
     )
 
 
-@pytest.mark.parametrize("lecon", lecons(), ids=lambda p: p.stem)
-def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    contexte = navigateur.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
-    page = contexte.new_page()
-    erreurs_js: list[str] = []
-    page.on("pageerror", lambda e: erreurs_js.append(str(e)))
-    try:
-        relatif = lecon.relative_to(RACINE).as_posix()
-        page.goto(f"{jupyterlab}/lab/tree/{relatif}?token={JETON}&reset", wait_until="domcontentloaded")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
-        page.wait_for_function(
-            "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-            " return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel"
-            " && w.sessionContext.session.kernel.status === 'idle'; }",
-            timeout=90_000,
-        )
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        _attendre_fin_execution(page, limite_s=240)
-        page.wait_for_timeout(1500)  # let widget views and plotly finish drawing
-
-        erreurs = page.evaluate(
-            """() => window.jupyterapp.shell.currentWidget.content.widgets
-                 .filter(c => c.model.type === 'code')
-                 .flatMap(c => { const o = c.model.outputs; const r = [];
-                     for (let i = 0; i < o.length; i++) { const x = o.get(i).toJSON();
-                        if (x.output_type === 'error') r.push(x.ename + ': ' + x.evalue); }
-                     return r; })"""
-        )
-        page.screenshot(path=str(ARTEFACTS / f"{lecon.stem}.png"), full_page=False)
-        assert not erreurs, f"{lecon.name} : des cellules sont en erreur dans le navigateur : {erreurs}"
-
-        page.locator(".js-plotly-plot .main-svg").first.wait_for(state="attached", timeout=30_000)
-        figures = page.locator(".jp-OutputArea-output .js-plotly-plot").count()
-        assert figures >= 1, f"{lecon.name} : aucune figure plotly dessinée"
-        if lecon.stem not in SANS_WIDGET:
-            vues = page.locator(".jp-OutputArea-output .jupyter-widgets").count()
-            assert vues >= 1, f"{lecon.name} : aucun widget dessiné (le gestionnaire de widgets a-t-il chargé ?)"
-            non_rendus = page.locator(".jp-OutputArea-output:has-text('Error displaying widget')").count()
-            assert non_rendus == 0, f"{lecon.name} : un widget n'a pas pu s'afficher"
-        # Bring the first widget into view for the screenshot a human looks at.
-        premier = page.locator(".jp-OutputArea-output .jupyter-widgets").first
-        if premier.count():
-            premier.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTEFACTS / f"{lecon.stem}-widget.png"))
-        (ARTEFACTS / f"{lecon.stem}.json").write_text(
-            json.dumps({"figures": figures, "erreurs_js": erreurs_js}, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-    finally:
-        contexte.close()
-
-
 def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str):
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
     contexte = navigateur.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
     page = contexte.new_page()
     page.goto(f"{jupyterlab}/lab/tree/{relatif}?token={JETON}&reset", wait_until="domcontentloaded")
@@ -195,27 +144,65 @@ def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str):
     return contexte, page
 
 
-def test_curseur_du_module_00_recalcule_le_resultat(jupyterlab, navigateur):
-    contexte, page = _ouvrir_et_executer(jupyterlab, navigateur, "course/00-demarrer.ipynb")
+@pytest.mark.parametrize("lecon", lecons(), ids=lambda p: p.stem)
+def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
+    contexte, page = _ouvrir_et_executer(jupyterlab, navigateur, lecon.relative_to(RACINE).as_posix())
+    erreurs_js: list[str] = []
+    page.on("pageerror", lambda e: erreurs_js.append(str(e)))
     try:
-        vue = page.locator(".strategie-demarrer").first
-        vue.scroll_into_view_if_needed()
-        message = vue.locator(".strategie-message")
-        assert "bénéfice" in message.inner_text(timeout=30_000)
-        poignee = vue.locator(".noUi-handle").first  # the price slider
-        poignee.focus()
-        page.keyboard.press("Home")  # price to 0: the activity now loses money
-        page.wait_for_function(
-            "() => document.querySelector('.strategie-demarrer .strategie-message').innerText.includes('perte')",
-            timeout=15_000,
+        page.wait_for_timeout(1500)  # let widget views and plotly finish drawing
+        erreurs = page.evaluate(
+            """() => window.jupyterapp.shell.currentWidget.content.widgets
+                 .filter(c => c.model.type === 'code')
+                 .flatMap(c => { const o = c.model.outputs; const r = [];
+                     for (let i = 0; i < o.length; i++) { const x = o.get(i).toJSON();
+                        if (x.output_type === 'error') r.push(x.ename + ': ' + x.evalue); }
+                     return r; })"""
         )
-        page.screenshot(path=str(ARTEFACTS / "00-demarrer-curseur.png"))
+        page.screenshot(path=str(ARTEFACTS / f"{lecon.stem}.png"))
+        assert not erreurs, f"{lecon.name} : des cellules sont en erreur dans le navigateur : {erreurs}"
+        assert page.locator(".lm-MenuBar-itemLabel", has_text="Fichier").count() == 1, "l'interface devrait être en français"
+
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(state="attached", timeout=30_000)
+        figures = page.locator(".jp-OutputArea-output .js-plotly-plot").count()
+        assert figures >= 1, f"{lecon.name} : aucune figure plotly dessinée"
+        if lecon.stem not in SANS_WIDGET:
+            vues = page.locator(".jp-OutputArea-output .jupyter-widgets").count()
+            assert vues >= 1, f"{lecon.name} : aucun widget dessiné (le gestionnaire de widgets a-t-il chargé ?)"
+            non_rendus = page.locator(".jp-OutputArea-output:has-text('Error displaying widget')").count()
+            assert non_rendus == 0, f"{lecon.name} : un widget n'a pas pu s'afficher"
+            # Bring the first widget into view for the screenshot a human looks at.
+            page.locator(".jp-OutputArea-output .jupyter-widgets").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(ARTEFACTS / f"{lecon.stem}-widget.png"))
+        if lecon.stem in INTERACTIONS:
+            INTERACTIONS[lecon.stem](page)
+        (ARTEFACTS / f"{lecon.stem}.json").write_text(
+            json.dumps({"figures": figures, "erreurs_js": erreurs_js}, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     finally:
+        try:  # free the kernel: the next lesson gets the CPU
+            page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        except Exception:
+            pass
         contexte.close()
 
 
-def test_editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(jupyterlab, navigateur):
-    contexte, page = _ouvrir_et_executer(jupyterlab, navigateur, "course/01-business-model-canvas.ipynb")
+def _curseur_du_module_00_recalcule_le_resultat(page):
+    vue = page.locator(".strategie-demarrer").first
+    vue.scroll_into_view_if_needed()
+    message = vue.locator(".strategie-message")
+    assert "bénéfice" in message.inner_text(timeout=30_000)
+    poignee = vue.locator(".noUi-handle").first  # the price slider
+    poignee.focus()
+    page.keyboard.press("Home")  # price to 0: the activity now loses money
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-demarrer .strategie-message').innerText.includes('perte')",
+        timeout=15_000,
+    )
+    page.screenshot(path=str(ARTEFACTS / "00-demarrer-curseur.png"))
+
+
+def _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(page):
     try:
         bloc = page.locator(".strategie-bloc-segments_clients").first
         bloc.scroll_into_view_if_needed()
@@ -243,5 +230,10 @@ def test_editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(jupyterlab, naviga
     except Exception:
         page.screenshot(path=str(ARTEFACTS / "01-editeur-echec.png"))
         raise
-    finally:
-        contexte.close()
+
+
+# What a learner does with a lesson's widget, checked in the page after "run all".
+INTERACTIONS = {
+    "00-demarrer": _curseur_du_module_00_recalcule_le_resultat,
+    "01-business-model-canvas": _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide,
+}
