@@ -1,17 +1,17 @@
-"""Études de cas du cours, et écosystèmes de partenaires autour des segments.
+"""Études de cas du cours, et expérience client partagée entre les partenaires d'un écosystème.
 
 Le cas « site-patrimonial » vient de l'article 001 du cours : une société
 paramunicipale de Montréal fait vivre un site patrimonial et événementiel
 qu'elle partage avec des partenaires d'affaires indépendants. Les neuf
 éléments du modèle d'affaires y ont été fixés pour l'horizon 2029, dans un
 plan directeur de dix ans mis en œuvre par des plans de trois ans. Le cas est
-livré comme données (``donnees/cas/*.json``) : un ``Canevas`` lié, et un
-``Ecosysteme`` qui dit ce que chaque partenaire apporte à l'expérience de
-chaque segment. L'article ne nomme pas les partenaires : ceux du cas sont
+livré comme données (``donnees/cas/*.json``) : un ``Canevas`` lié, et une
+``ExperiencePartagee`` qui dit ce que chaque partenaire apporte à l'expérience
+de chaque segment. L'article ne nomme pas les partenaires : ceux du cas sont
 inventés pour l'apprentissage (``Cas.avertissement``).
 
 >>> cas = charger_cas()
->>> eco = cas.ecosysteme()
+>>> eco = cas.experience()
 >>> eco.contribution("Mobilité Métropole", "Festivaliers")
 "Navettes et service renforcé les soirs d'événement"
 """
@@ -31,9 +31,9 @@ from strategie.coherence import Constat
 from strategie.erreurs import FichierInvalide, SaisieInvalide
 
 FORMAT_CAS = "strategie.cas"
-FORMAT_ECOSYSTEME = "strategie.ecosysteme"
+FORMAT_EXPERIENCE = "strategie.experience_partagee"
 VERSION = 1
-FICHIER_ECOSYSTEME = "mon-ecosysteme.json"
+FICHIER_EXPERIENCE = "mon-experience.json"
 
 
 def _simple(texte: str) -> str:
@@ -55,10 +55,10 @@ def _texte_propre(texte: object, champ: str, vide_permis: bool = False) -> str:
     return propre
 
 
-# -- the partner ecosystem -------------------------------------------------------
+# -- the customer experience shared by partners -------------------------------------------------------
 
 @dataclass(frozen=True)
-class Partenaire:
+class Contributeur:
     """Un partenaire de l'écosystème. ``id`` : celui de sa note dans le canevas, s'il y en a une."""
 
     id: str
@@ -68,7 +68,7 @@ class Partenaire:
 
 
 @dataclass(frozen=True)
-class Segment:
+class SegmentServi:
     """Un segment servi par l'écosystème, avec la promesse d'expérience commune à tous les partenaires."""
 
     id: str
@@ -76,15 +76,15 @@ class Segment:
     promesse: str = ""
 
 
-REGLES_ECOSYSTEME = {
+REGLES_EXPERIENCE = {
     "segment_sans_contributeur": "Chaque segment reçoit la contribution d'au moins un partenaire",
     "segment_un_seul_contributeur": "L'expérience d'un segment ne repose pas sur un seul partenaire",
     "partenaire_sans_contribution": "Chaque partenaire contribue à l'expérience d'au moins un segment",
 }
 
 
-class Ecosysteme:
-    """Des partenaires, des segments, et ce que chaque partenaire apporte à l'expérience de chaque segment.
+class ExperiencePartagee:
+    """L'expérience client partagée dans un écosystème : ce que chaque partenaire apporte à chaque segment.
 
     Les contributions forment une matrice partenaires × segments de textes
     courts ; une case vide veut dire « ce partenaire n'intervient pas dans
@@ -92,10 +92,10 @@ class Ecosysteme:
     leur identifiant ou par leur nom (majuscules et accents indifférents).
     """
 
-    def __init__(self, partenaires, segments, contributions=None, nom: str = "Écosystème") -> None:
-        self.nom = _texte_propre(nom, "Le nom de l'écosystème")
-        self.partenaires: list[Partenaire] = self._uniques(partenaires, Partenaire, "partenaire")
-        self.segments: list[Segment] = self._uniques(segments, Segment, "segment")
+    def __init__(self, partenaires, segments, contributions=None, nom: str = "Expérience partagée") -> None:
+        self.nom = _texte_propre(nom, "Le nom de la matrice des contributions")
+        self.partenaires: list[Contributeur] = self._uniques(partenaires, Contributeur, "partenaire")
+        self.segments: list[SegmentServi] = self._uniques(segments, SegmentServi, "segment")
         self._contributions: dict[tuple[str, str], str] = {}
         for (partenaire, segment), texte in dict(contributions or {}).items():
             self.definir(partenaire, segment, texte)
@@ -127,7 +127,7 @@ class Ecosysteme:
     # -- lookup ---------------------------------------------------------------
     @staticmethod
     def _trouver(elements, designation: object, quoi: str):
-        if isinstance(designation, (Partenaire, Segment)):
+        if isinstance(designation, (Contributeur, SegmentServi)):
             designation = designation.id
         if isinstance(designation, str):
             for element in elements:
@@ -139,10 +139,10 @@ class Ecosysteme:
         possibles = ", ".join(f"« {e.nom} »" for e in elements) or "aucun pour l'instant"
         raise SaisieInvalide(f"{quoi.capitalize()} inconnu : {designation!r}. {quoi.capitalize()}s possibles : {possibles}.")
 
-    def partenaire(self, designation) -> Partenaire:
+    def partenaire(self, designation) -> Contributeur:
         return self._trouver(self.partenaires, designation, "partenaire")
 
-    def segment(self, designation) -> Segment:
+    def segment(self, designation) -> SegmentServi:
         return self._trouver(self.segments, designation, "segment")
 
     # -- editing --------------------------------------------------------------
@@ -175,12 +175,12 @@ class Ecosysteme:
         """Copie des contributions, par paire (id du partenaire, id du segment)."""
         return dict(self._contributions)
 
-    def contributeurs(self, segment) -> list[Partenaire]:
+    def contributeurs(self, segment) -> list[Contributeur]:
         """Les partenaires qui contribuent à l'expérience d'un segment."""
         s = self.segment(segment)
         return [p for p in self.partenaires if (p.id, s.id) in self._contributions]
 
-    def segments_servis(self, partenaire) -> list[Segment]:
+    def segments_servis(self, partenaire) -> list[SegmentServi]:
         """Les segments à l'expérience desquels un partenaire contribue."""
         p = self.partenaire(partenaire)
         return [s for s in self.segments if (p.id, s.id) in self._contributions]
@@ -233,7 +233,7 @@ class Ecosysteme:
                     f"Aucun partenaire ne contribue à l'expérience du segment « {s.nom} » : la promesse "
                     "repose sur l'organisation seule, ou l'écosystème ne l'a pas encore décrite.",
                     "Écrivez ce que chaque partenaire fait pour ce segment (accès, accueil, offre, service).",
-                    REGLES_ECOSYSTEME["segment_sans_contributeur"],
+                    REGLES_EXPERIENCE["segment_sans_contributeur"],
                 ))
             elif n == 1:
                 seul = self.contributeurs(s)[0].nom
@@ -243,7 +243,7 @@ class Ecosysteme:
                     "rien ne compense.",
                     "Vérifiez qu'aucun autre partenaire n'intervient dans le parcours de ce segment "
                     "(arrivée, repas, information…) ; sinon, prévoyez un relais.",
-                    REGLES_ECOSYSTEME["segment_un_seul_contributeur"],
+                    REGLES_EXPERIENCE["segment_un_seul_contributeur"],
                 ))
         for p in self.partenaires:
             if not self.segments_servis(p):
@@ -253,30 +253,30 @@ class Ecosysteme:
                     "aux usagers.",
                     "Écrivez sa contribution pour au moins un segment, ou demandez-vous pourquoi il fait partie "
                     "de l'écosystème.",
-                    REGLES_ECOSYSTEME["partenaire_sans_contribution"],
+                    REGLES_EXPERIENCE["partenaire_sans_contribution"],
                 ))
         return constats
 
     # -- construction and files -------------------------------------------------
     @classmethod
-    def depuis_canevas(cls, canevas: Canevas, nom: str | None = None) -> "Ecosysteme":
-        """Un écosystème vide dont les partenaires et les segments sont les notes d'un canevas."""
+    def depuis_canevas(cls, canevas: Canevas, nom: str | None = None) -> "ExperiencePartagee":
+        """Une matrice vide dont les partenaires et les segments sont les notes d'un canevas."""
         if not isinstance(canevas, Canevas):
             raise SaisieInvalide(
                 f"depuis_canevas attend un Canevas (reçu : {type(canevas).__name__})."
             )
         return cls(
-            [Partenaire(n.id, n.texte) for n in canevas.notes_du_bloc("partenaires_cles")],
-            [Segment(n.id, n.texte) for n in canevas.notes_du_bloc("segments_clients")],
-            nom=nom or f"Écosystème de {canevas.nom}",
+            [Contributeur(n.id, n.texte) for n in canevas.notes_du_bloc("partenaires_cles")],
+            [SegmentServi(n.id, n.texte) for n in canevas.notes_du_bloc("segments_clients")],
+            nom=nom or f"Expérience partagée — {canevas.nom}",
         )
 
-    def copie(self) -> "Ecosysteme":
-        return Ecosysteme(self.partenaires, self.segments, self._contributions, self.nom)
+    def copie(self) -> "ExperiencePartagee":
+        return ExperiencePartagee(self.partenaires, self.segments, self._contributions, self.nom)
 
     def vers_dict(self) -> dict:
         return {
-            "format": FORMAT_ECOSYSTEME,
+            "format": FORMAT_EXPERIENCE,
             "version": VERSION,
             "nom": self.nom,
             "partenaires": [asdict(p) for p in self.partenaires],
@@ -287,49 +287,49 @@ class Ecosysteme:
         }
 
     @classmethod
-    def depuis_dict(cls, donnees: object) -> "Ecosysteme":
-        """Reconstruit un écosystème ; lève ``FichierInvalide`` si les données ne conviennent pas."""
+    def depuis_dict(cls, donnees: object) -> "ExperiencePartagee":
+        """Reconstruit une matrice des contributions ; lève ``FichierInvalide`` si les données ne conviennent pas."""
         if not isinstance(donnees, dict):
-            raise FichierInvalide("Ces données ne sont pas un écosystème du cours (objet JSON attendu).")
+            raise FichierInvalide("Ces données ne sont pas une matrice des contributions du cours (objet JSON attendu).")
         try:
             partenaires = donnees.get("partenaires", [])
             segments = donnees.get("segments", [])
             contributions = donnees.get("contributions", [])
             if not all(isinstance(x, list) for x in (partenaires, segments, contributions)):
                 raise SaisieInvalide("« partenaires », « segments » et « contributions » doivent être des listes")
-            eco = cls(partenaires, segments, nom=donnees.get("nom", "Écosystème"))
+            eco = cls(partenaires, segments, nom=donnees.get("nom", "Expérience partagée"))
             for position, brute in enumerate(contributions, start=1):
                 if not isinstance(brute, dict):
                     raise SaisieInvalide(f"la contribution n° {position} n'est pas un objet JSON")
                 eco.definir(brute.get("partenaire"), brute.get("segment"), brute.get("texte", ""))
         except SaisieInvalide as exc:
-            raise FichierInvalide(f"L'écosystème est abîmé : {exc}") from None
+            raise FichierInvalide(f"La matrice des contributions est abîmée : {exc}") from None
         return eco
 
-    def enregistrer(self, chemin: str | os.PathLike = FICHIER_ECOSYSTEME) -> Path:
+    def enregistrer(self, chemin: str | os.PathLike = FICHIER_EXPERIENCE) -> Path:
         """Enregistre en JSON, de façon atomique (l'ancien fichier reste intact jusqu'au bout)."""
         return _ecrire_json_atomique(self.vers_dict(), chemin)
 
     @classmethod
-    def charger(cls, chemin: str | os.PathLike = FICHIER_ECOSYSTEME) -> "Ecosysteme":
-        """Lit un écosystème enregistré ; le fichier n'est jamais modifié."""
+    def charger(cls, chemin: str | os.PathLike = FICHIER_EXPERIENCE) -> "ExperiencePartagee":
+        """Lit une matrice des contributions enregistrée ; le fichier n'est jamais modifié."""
         donnees = _lire_json(chemin)
-        if not isinstance(donnees, dict) or donnees.get("format") != FORMAT_ECOSYSTEME:
+        if not isinstance(donnees, dict) or donnees.get("format") != FORMAT_EXPERIENCE:
             raise FichierInvalide(
-                f"« {chemin} » n'est pas un écosystème du cours (le champ « format » doit valoir "
-                f"« {FORMAT_ECOSYSTEME} »)."
+                f"« {chemin} » n'est pas une matrice des contributions du cours (le champ « format » doit valoir "
+                f"« {FORMAT_EXPERIENCE} »)."
             )
         return cls.depuis_dict(donnees)
 
     def __repr__(self) -> str:
-        return (f"Ecosysteme({self.nom!r}, {len(self.partenaires)} partenaires, {len(self.segments)} segments, "
+        return (f"ExperiencePartagee({self.nom!r}, {len(self.partenaires)} partenaires, {len(self.segments)} segments, "
                 f"{len(self._contributions)} contributions)")
 
 
 def _ecrire_json_atomique(donnees: dict, chemin: str | os.PathLike) -> Path:
     chemin = Path(chemin)
     if chemin.is_dir():
-        raise SaisieInvalide(f"« {chemin} » est un dossier : donnez un nom de fichier, par exemple {FICHIER_ECOSYSTEME}.")
+        raise SaisieInvalide(f"« {chemin} » est un dossier : donnez un nom de fichier, par exemple {FICHIER_EXPERIENCE}.")
     if not chemin.parent.exists():
         raise SaisieInvalide(f"Le dossier « {chemin.parent} » n'existe pas : créez-le ou choisissez un autre chemin.")
     contenu = json.dumps(donnees, ensure_ascii=False, indent=2) + "\n"
@@ -365,7 +365,7 @@ def _lire_json(chemin: str | os.PathLike) -> object:
 
 @dataclass(frozen=True)
 class Cas:
-    """Une étude de cas : le récit (d'après l'article source), un canevas lié et un écosystème."""
+    """Une étude de cas : le récit (d'après l'article source), un canevas lié et l'expérience partagée."""
 
     id: str
     titre: str
@@ -384,7 +384,7 @@ class Cas:
     suivi: tuple[str, ...]
     avertissement: str
     _canevas: dict
-    _ecosysteme: dict
+    _experience: dict
     _defauts: dict
 
     def canevas(self) -> Canevas:
@@ -402,9 +402,9 @@ class Cas:
         donnees["nom"] = f"{donnees['nom']} — à corriger"
         return Canevas.depuis_dict(donnees)
 
-    def ecosysteme(self, vide: bool = False) -> Ecosysteme:
-        """L'écosystème du cas ; ``vide=True`` : mêmes partenaires et segments, aucune contribution écrite."""
-        eco = Ecosysteme.depuis_dict(self._ecosysteme)
+    def experience(self, vide: bool = False) -> ExperiencePartagee:
+        """Les contributions des partenaires du cas ; ``vide=True`` : mêmes partenaires et segments, aucune contribution écrite."""
+        eco = ExperiencePartagee.depuis_dict(self._experience)
         if vide:
             eco.vider()
         return eco
@@ -423,7 +423,7 @@ class Cas:
         """Les partenaires du cas (illustratifs) : nom, type, apport."""
         import pandas as pd
 
-        return pd.DataFrame(self._ecosysteme["partenaires"]).set_index("id")
+        return pd.DataFrame(self._experience["partenaires"]).set_index("id")
 
     def resume(self) -> str:
         """Le cas en quelques lignes, à lire avec ``print``."""
@@ -443,7 +443,7 @@ class Cas:
 
 _CHAMPS_CAS = ("id", "titre", "source", "organisation", "enjeu", "question", "demarche", "horizon",
                "duree_plan_directeur", "duree_plans_strategiques", "donnees", "elements", "avantages",
-               "defis", "suivi", "avertissement", "canevas", "ecosysteme")
+               "defis", "suivi", "avertissement", "canevas", "experience")
 
 
 def _dossier_cas():
@@ -465,7 +465,7 @@ def charger_cas(nom: str = "site-patrimonial") -> Cas:
     if donnees.get("format") != FORMAT_CAS or any(champ not in donnees for champ in _CHAMPS_CAS):
         raise FichierInvalide(f"Les données du cas {nom!r} sont incomplètes : réinstallez le cours.")
     return Cas(
-        **{c: donnees[c] for c in _CHAMPS_CAS if c not in ("canevas", "ecosysteme", "demarche", "donnees",
+        **{c: donnees[c] for c in _CHAMPS_CAS if c not in ("canevas", "experience", "demarche", "donnees",
                                                             "elements", "avantages", "defis", "suivi")},
         demarche=tuple(donnees["demarche"]),
         donnees=tuple(donnees["donnees"]),
@@ -474,6 +474,6 @@ def charger_cas(nom: str = "site-patrimonial") -> Cas:
         defis=tuple(donnees["defis"]),
         suivi=tuple(donnees["suivi"]),
         _canevas=donnees["canevas"],
-        _ecosysteme=donnees["ecosysteme"],
+        _experience=donnees["experience"],
         _defauts=donnees.get("defauts", {}),
     )

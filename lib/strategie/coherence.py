@@ -127,7 +127,7 @@ def _liens_bruts(note) -> list:
     return []
 
 
-def _bloc_court(canevas: Canevas, cle: str) -> str:
+def intitule_court(canevas: Canevas, cle: str) -> str:
     """Intitulé court d'un bloc dans la vue du canevas (« Clients » plutôt que « Clients : qui vous aidez »)."""
     bloc = BLOCS.get(cle)
     if bloc is None:
@@ -192,9 +192,9 @@ def _bloc_vide(canevas: Canevas, g: _Graphe) -> list[Constat]:
             question = bloc.question_personnelle if vue == "personnel" else bloc.question
             constats.append(Constat(
                 "bloc_vide", (),
-                f"Le bloc « {_bloc_court(canevas, cle)} » est vide : le modèle ne répond pas encore à la question "
+                f"Le bloc « {intitule_court(canevas, cle)} » est vide : le modèle ne répond pas encore à la question "
                 f"« {question} »",
-                f"Ajoutez au moins une note dans « {_bloc_court(canevas, cle)} » (c.ajouter(\"{cle}\", \"…\")).",
+                f"Ajoutez au moins une note dans « {intitule_court(canevas, cle)} » (c.ajouter(\"{cle}\", \"…\")).",
             ))
     return constats
 
@@ -234,7 +234,7 @@ def _segments(canevas: Canevas, g: _Graphe, cle_besoin: str) -> list[Constat]:
             constats.append(Constat(
                 code, (ident,),
                 f"Le segment « {_texte(g.notes[ident])} » n'est lié à aucune note du bloc "
-                f"« {_bloc_court(canevas, cle_besoin)} » : {manque}.",
+                f"« {intitule_court(canevas, cle_besoin)} » : {manque}.",
                 a_faire,
             ))
     return constats
@@ -245,7 +245,7 @@ def _propositions(canevas: Canevas, g: _Graphe) -> list[Constat]:
         Constat(
             "proposition_sans_segment", (ident,),
             f"La proposition « {_texte(g.notes[ident])} » n'est liée à aucune note du bloc "
-            f"« {_bloc_court(canevas, 'segments_clients')} » : on ne sait pas pour qui elle crée de la valeur.",
+            f"« {intitule_court(canevas, 'segments_clients')} » : on ne sait pas pour qui elle crée de la valeur.",
             "Liez-la au segment qu'elle sert ; si elle ne sert personne, retirez-la.",
         )
         for ident in g.du_bloc("proposition_de_valeur")
@@ -261,7 +261,7 @@ def _cote_gauche(canevas: Canevas, g: _Graphe, cle: str) -> list[Constat]:
     else:
         code, quoi, conseil = ("ressource_sans_cible", "La ressource",
                                "si elle ne sert rien de tout cela, est-elle vraiment clé ?")
-    droite = ", ".join(f"« {_bloc_court(canevas, b)} »" for b in COTE_DROIT)
+    droite = ", ".join(f"« {intitule_court(canevas, b)} »" for b in COTE_DROIT)
     return [
         Constat(
             code, (ident,),
@@ -276,7 +276,7 @@ def _cote_gauche(canevas: Canevas, g: _Graphe, cle: str) -> list[Constat]:
 
 
 def _couts(canevas: Canevas, g: _Graphe) -> list[Constat]:
-    origines = ", ".join(f"« {_bloc_court(canevas, b)} »" for b in COTE_GAUCHE)
+    origines = ", ".join(f"« {intitule_court(canevas, b)} »" for b in COTE_GAUCHE)
     return [
         Constat(
             "cout_sans_origine", (ident,),
@@ -298,7 +298,7 @@ def _orphelines(canevas: Canevas, g: _Graphe) -> list[Constat]:
         cible = _A_LIER.get(cle, "aux notes avec lesquelles elle travaille")
         constats.append(Constat(
             "note_orpheline", (ident,),
-            f"La note « {_texte(note)} » (bloc « {_bloc_court(canevas, cle)} ») n'est liée à aucune autre note : "
+            f"La note « {_texte(note)} » (bloc « {intitule_court(canevas, cle)} ») n'est liée à aucune autre note : "
             "elle ne participe pas encore au modèle.",
             f"Liez-la {cible} ; si elle ne sert à rien, retirez-la.",
         ))
@@ -356,6 +356,15 @@ def _regles_valides(regles: Iterable[str] | None) -> list[str]:
         if code not in choisies:
             choisies.append(code)
     return choisies
+
+
+def tableau_des_regles():
+    """Les règles de cohérence : code, titre et pourquoi elles comptent (tableau pandas)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [{"regle": r.code, "titre": r.titre, "pourquoi": r.pourquoi} for r in REGLES.values()]
+    ).set_index("regle")
 
 
 def verifier(canevas: Canevas, regles: Iterable[str] | None = None) -> list[Constat]:

@@ -101,6 +101,21 @@ def test_log_vraisemblance_publiee(cdnow, parametres):
     assert total == pytest.approx(-9582.4, abs=0.1)
 
 
+def test_gradient_analytique_egal_aux_differences_finies(cdnow):
+    from strategie.valeur_client.probabiliste import _gradient_bgnbd, _log_vraisemblance_bgnbd
+
+    x, tx, t = (cdnow[c].to_numpy(dtype=float) for c in ("frequence", "recence", "anciennete"))
+    point = np.array([0.3, 5.0, 0.7, 2.0])
+    analytique = _gradient_bgnbd(*point, x, tx, t, _log_vraisemblance_bgnbd(*point, x, tx, t)).sum(axis=0)
+    pas = 1e-6
+    numerique = [
+        (_log_vraisemblance_bgnbd(*(point + pas * e), x, tx, t).sum()
+         - _log_vraisemblance_bgnbd(*(point - pas * e), x, tx, t).sum()) / (2 * pas)
+        for e in np.eye(4)
+    ]
+    np.testing.assert_allclose(analytique, numerique, rtol=1e-5)
+
+
 def test_ajustement_accepte_listes_et_tableaux(cdnow, parametres):
     listes = vc.ajuster_bgnbd(cdnow["frequence"].tolist(), cdnow["recence"].tolist(), cdnow["anciennete"].to_numpy())
     for cle in PUBLIES:

@@ -9,8 +9,10 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.canevas import BLOCS, Canevas
-from strategie.cas import Ecosysteme
-from strategie.coherence import BESOINS_DU_SEGMENT, constats_par_note, matrice_segments, paires_liees
+from strategie.cas import ExperiencePartagee
+from strategie.coherence import (
+    BESOINS_DU_SEGMENT, constats_par_note, intitule_court, matrice_segments, paires_liees,
+)
 from strategie.figures.canevas import COULEURS, _y
 
 VERT, ROUGE, GRIS = "#137333", "#b3261e", "#9aa0a6"
@@ -55,7 +57,7 @@ def figure_liens(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) -> g
                       y0=_y(bloc.ligne + bloc.hauteur), y1=_y(bloc.ligne),
                       line=dict(color="#5f6368", width=1), fillcolor=COULEURS[cle], layer="below")
         fig.add_annotation(x=bloc.colonne + 0.08, y=_y(bloc.ligne) - 0.08, xanchor="left", yanchor="top",
-                           showarrow=False, text=f"<b>{html.escape(canevas.intitule(cle).split(':')[0])}</b>",
+                           showarrow=False, text=f"<b>{html.escape(intitule_court(canevas, cle))}</b>",
                            font=dict(size=11))
     positions = _positions(canevas)
     xs, ys = [], []
@@ -112,7 +114,7 @@ def figure_matrice_segments(canevas: Canevas, largeur: int = 760) -> go.Figure:
     Le chiffre d'une case compte les notes du bloc liées au segment.
     """
     tableau = matrice_segments(canevas)
-    colonnes = [canevas.intitule(b).split(":")[0] for b in BESOINS_DU_SEGMENT]
+    colonnes = [intitule_court(canevas, b) for b in BESOINS_DU_SEGMENT]
     lignes = [_court(s, 40) for s in tableau.index]
     valeurs = tableau.to_numpy().tolist()
     textes = [[str(v) if v else "manque" for v in ligne] for ligne in valeurs]
@@ -132,10 +134,10 @@ def figure_matrice_segments(canevas: Canevas, largeur: int = 760) -> go.Figure:
     return fig
 
 
-def figure_ecosysteme(ecosysteme: Ecosysteme, largeur: int = 860) -> go.Figure:
+def figure_experience(experience: ExperiencePartagee, largeur: int = 860) -> go.Figure:
     """Partenaires × segments : qui contribue à l'expérience de qui (survolez une case pour lire la contribution)."""
-    presence = ecosysteme.presence()
-    matrice = ecosysteme.matrice()
+    presence = experience.presence()
+    matrice = experience.matrice()
     totaux = presence.sum(axis=0)
     colonnes = [f"{s} ({int(totaux[s])})" for s in presence.columns]
     lignes = [str(p) for p in presence.index]
@@ -153,7 +155,7 @@ def figure_ecosysteme(ecosysteme: Ecosysteme, largeur: int = 860) -> go.Figure:
     fig.update_yaxes(autorange="reversed", visible=bool(lignes and colonnes))
     fig.update_xaxes(side="top", visible=bool(lignes and colonnes))
     fig.update_layout(
-        title=dict(text=f"Qui contribue à l'expérience de qui — {html.escape(ecosysteme.nom)}", x=0.01, y=0.98),
+        title=dict(text=f"Qui contribue à l'expérience de qui — {html.escape(experience.nom)}", x=0.01, y=0.98),
         width=largeur, height=160 + 40 * max(len(lignes), 1), margin=dict(l=10, r=10, t=90, b=10),
         plot_bgcolor="white", paper_bgcolor="white",
     )

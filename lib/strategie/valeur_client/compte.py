@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from strategie.erreurs import SaisieInvalide
-from strategie.valeur_client._controles import colonne_nombres, nombres, parametre, verifier_table
+from strategie.valeur_client._controles import colonne_dates, colonne_nombres, nombres, parametre, verifier_table
 
 #: Colonnes obligatoires d'une table de transactions (une ligne = une commande).
 COLONNES_REQUISES = ("client", "montant")
@@ -121,6 +121,8 @@ def agreger_par_client(transactions: pd.DataFrame) -> pd.DataFrame:
         )
     n = len(clients)
     montant = colonne_nombres(table, "montant")
+    if "date" in table.columns:
+        colonne_dates(table, "date")  # not used here, but an unreadable date is a data error worth saying
 
     def somme(valeurs):
         return np.bincount(codes, weights=valeurs, minlength=n)
@@ -268,7 +270,17 @@ def matrice_migration(compte: pd.DataFrame, avant: str = "chiffre_affaires", apr
     ceux que le changement de mesure (du chiffre d'affaires au profit) déplace.
     """
     v_avant, v_apres = _colonnes_compte(compte, avant, apres)
-    d_avant, d_apres = deciles(v_avant), deciles(v_apres)
+    return croiser_deciles(deciles(v_avant), deciles(v_apres), avant, apres)
+
+
+def croiser_deciles(deciles_avant, deciles_apres, avant: str = "chiffre_affaires", apres: str = "profit") -> pd.DataFrame:
+    """Matrice de migration à partir de deux séries de déciles déjà calculées (de 1 à 10)."""
+    d_avant = np.asarray(deciles_avant, dtype=np.int64)
+    d_apres = np.asarray(deciles_apres, dtype=np.int64)
+    if d_avant.shape != d_apres.shape or d_avant.ndim != 1:
+        raise SaisieInvalide("Les deux séries de déciles doivent avoir la même longueur (un décile par client).")
+    if d_avant.size and (min(d_avant.min(), d_apres.min()) < 1 or max(d_avant.max(), d_apres.max()) > 10):
+        raise SaisieInvalide("Un décile vaut de 1 à 10 : utilisez deciles(...) pour les calculer.")
     comptes = np.bincount((d_avant - 1) * 10 + (d_apres - 1), minlength=100).reshape(10, 10)
     return pd.DataFrame(
         comptes,
@@ -279,9 +291,15 @@ def matrice_migration(compte: pd.DataFrame, avant: str = "chiffre_affaires", apr
 
 def part_migration(compte: pd.DataFrame, seuil: int = 2, avant: str = "chiffre_affaires", apres: str = "profit") -> float:
     """Part des clients (entre 0 et 1) qui changent d'au moins ``seuil`` déciles entre les deux classements."""
+    return part_hors_diagonale(matrice_migration(compte, avant, apres), seuil)
+
+
+def part_hors_diagonale(matrice: pd.DataFrame, seuil: int = 2) -> float:
+    """Part des clients d'une matrice de migration qui sont à ``seuil`` déciles ou plus de la diagonale."""
     seuil = parametre("seuil", seuil, minimum=1, maximum=9)
-    v_avant, v_apres = _colonnes_compte(compte, avant, apres)
-    return float(np.mean(np.abs(deciles(v_avant) - deciles(v_apres)) >= seuil))
+    comptes = np.asarray(matrice, dtype="float64")
+    ecart = np.abs(np.subtract.outer(np.arange(comptes.shape[0]), np.arange(comptes.shape[1])))
+    return float(comptes[ecart >= seuil].sum() / comptes.sum())
 
 
 def tableau_deciles(compte: pd.DataFrame, par: str = "profit") -> pd.DataFrame:
@@ -313,8 +331,9 @@ def _profits_positifs_au_total(profits) -> tuple[np.ndarray, float]:
     tableau, _ = _valeurs(profits, "série des profits")
     total = float(tableau.sum())
     if total <= 0:
+        en_euros = f"{total:,.0f}".replace(",", "\u202f")
         raise SaisieInvalide(
-            f"Le profit total des clients vaut {total:,.2f} (négatif ou nul) : les parts du profit total "
+            f"Le profit total des clients vaut {en_euros} € (négatif ou nul) : les parts du profit total "
             "n'ont pas de sens. Vérifiez les coûts, ou regardez les profits en valeur plutôt qu'en part."
         )
     return tableau, total
@@ -364,6 +383,33 @@ def gini(valeurs) -> float:
     return float(2.0 * np.sum(rangs * np.sort(tableau)) / (n * total) - (n + 1) / n)
 
 
+def mesures_baleine(courbe: pd.DataFrame, part: float = 0.10) -> dict:
+    """Mesures lues sur une courbe de la baleine (``courbe_baleine``), sans nouveau tri.
+
+    ``sommet_baleine``, ``part_clients_sommet``, ``part_profit_meilleurs`` (les ``part``
+    meilleurs clients), ``part_clients_non_rentables``, ``valeur_detruite`` (euros, positive),
+    ``profit_total`` et ``clients`` : voir ``concentration``.
+    """
+    part = parametre("part", part, minimum=0.0, maximum=1.0, min_inclus=False)
+    verifier_table(courbe, ("part_clients", "profit_cumule", "part_profit_cumule"), nom="courbe")
+    cumul = courbe["profit_cumule"].to_numpy()
+    n = cumul.size - 1
+    if n < 1:
+        raise SaisieInvalide("La courbe de la baleine doit avoir au moins un client : utilisez courbe_baleine(profits).")
+    total = float(cumul[-1])
+    sommet = int(cumul.argmax())
+    k = max(1, math.ceil(part * n - 1e-9))
+    return {
+        "clients": int(n),
+        "profit_total": total,
+        "part_profit_meilleurs": float(cumul[k] / total),
+        "sommet_baleine": float(cumul[sommet] / total),
+        "part_clients_sommet": sommet / n,
+        "part_clients_non_rentables": float(np.mean(np.diff(cumul) < 0)),
+        "valeur_detruite": float(cumul[sommet] - total),
+    }
+
+
 def concentration(compte: pd.DataFrame, part: float = 0.10) -> dict:
     """Mesures de concentration d'un compte de résultat par client.
 
@@ -378,16 +424,7 @@ def concentration(compte: pd.DataFrame, part: float = 0.10) -> dict:
     - ``profit_total`` et ``clients``.
     """
     ca, profit = _colonnes_compte(compte, "chiffre_affaires", "profit")
-    courbe = courbe_baleine(profit)
-    sommet = int(courbe["part_profit_cumule"].to_numpy().argmax())
-    return {
-        "clients": int(profit.size),
-        "profit_total": float(profit.sum()),
-        "part_profit_meilleurs": part_profit_meilleurs(profit, part),
-        "sommet_baleine": float(courbe["part_profit_cumule"].iloc[sommet]),
-        "part_clients_sommet": float(courbe["part_clients"].iloc[sommet]),
-        "part_clients_non_rentables": float(np.mean(profit < 0)),
-        "valeur_detruite": float(-profit[profit < 0].sum()),
-        "part_ca_meilleurs": part_profit_meilleurs(ca, part) if ca.sum() > 0 else float("nan"),
-        "gini_ca": gini(ca),
-    }
+    mesures = mesures_baleine(courbe_baleine(profit), part)
+    mesures["part_ca_meilleurs"] = part_profit_meilleurs(ca, part) if ca.sum() > 0 else float("nan")
+    mesures["gini_ca"] = gini(ca)
+    return mesures

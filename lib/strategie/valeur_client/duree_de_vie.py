@@ -90,9 +90,9 @@ def delai_recuperation(marge, taux_retention, taux_actualisation, cout_acquisiti
     sans coût d'acquisition est inférieure ou égale à ce coût) ; 0 sans coût d'acquisition.
     """
     marge, r, d, ca = _controler(marge, taux_retention, taux_actualisation, cout_acquisition)
-    q = r / (1.0 + d)
+    q = np.asarray(r / (1.0 + d))
     with np.errstate(divide="ignore", invalid="ignore"):
-        reste = 1.0 - ca * (1.0 - q) / (marge * q)
+        reste = 1.0 - ca * (1.0 - q) / (np.asarray(marge, dtype="float64") * q)
         periodes = np.ceil(np.log(reste) / np.log(q) - 1e-9)
     # Any acquisition cost takes at least one period to recover.
     periodes = np.where((reste > 0) & (np.asarray(marge) > 0), np.maximum(periodes, 1.0), np.inf)

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.special import betaln, gammaln, hyp2f1
+from scipy.special import betaln, digamma, gammaln, hyp2f1
 
 from strategie.erreurs import SaisieInvalide
-from strategie.valeur_client._controles import nombres, parametre
+from strategie.valeur_client._controles import nombres, parametre, verifier_table
 
 CLES_BGNBD = ("r", "alpha", "a", "b")
 CLES_GAMMA_GAMMA = ("p", "q", "gamma")
@@ -94,12 +94,29 @@ def log_vraisemblance_bgnbd(parametres: dict, frequence, recence, anciennete) ->
     return _log_vraisemblance_bgnbd(r, alpha, a, b, *_rfm(frequence, recence, anciennete))
 
 
-def _maximiser(fonction, depart: int, nom: str) -> np.ndarray:
+def _gradient_bgnbd(r, alpha, a, b, x, tx, t, ll):
+    """Dérivées de la log-vraisemblance par client selon (r, alpha, a, b) : colonnes d'un tableau n × 4."""
+    a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
+    a2 = betaln(a, b + x) - betaln(a, b) - (r + x) * np.log(alpha + t)
+    w2 = np.exp(a1 + a2 - ll)  # share of the "still active" term in the likelihood
+    w3 = 1.0 - w2
+    repetes = x > 0
+    # b + x - 1 only matters where x > 0; elsewhere its weight w3 is zero.
+    bx1 = np.where(repetes, b + x - 1, b)
+    d_ab, d_abx = digamma(a + b), digamma(a + b + x)
+    d_r = digamma(r + x) - digamma(r) + np.log(alpha) - w2 * np.log(alpha + t) - w3 * np.log(alpha + tx)
+    d_alpha = r / alpha - (r + x) * (w2 / (alpha + t) + w3 / (alpha + tx))
+    d_a = w2 * (d_ab - d_abx) + w3 * (digamma(a + 1) - digamma(a) + d_ab - d_abx)
+    d_b = w2 * (digamma(b + x) - d_abx - digamma(b) + d_ab) + w3 * (digamma(bx1) - d_abx - digamma(b) + d_ab)
+    return np.column_stack([d_r, d_alpha, d_a, d_b])
+
+
+def _maximiser(fonction, depart: int, nom: str, gradient: bool = False) -> np.ndarray:
     from scipy.optimize import minimize
 
     # Log-parameters keep every parameter positive; the bounds stop a runaway on degenerate data.
-    resultat = minimize(fonction, np.zeros(depart), method="L-BFGS-B", bounds=[(-12.0, 12.0)] * depart,
-                        options={"ftol": 1e-13, "gtol": 1e-9, "maxiter": 2000})
+    resultat = minimize(fonction, np.zeros(depart), method="L-BFGS-B", jac=gradient, bounds=[(-12.0, 12.0)] * depart,
+                        options={"ftol": 1e-14, "gtol": 1e-10, "maxiter": 2000})
     if not np.isfinite(resultat.fun):
         raise SaisieInvalide(f"L'ajustement du modèle {nom} n'a pas abouti : vérifiez le résumé par client.")
     if np.any(np.abs(resultat.x) > 11.9):
@@ -126,12 +143,15 @@ def ajuster_bgnbd(frequence, recence, anciennete) -> dict:
     # Customers sharing the same (x, t_x, T) share a likelihood: fit on the distinct triples, weighted.
     triples, poids = np.unique(np.column_stack([x, tx, t]), axis=0, return_counts=True)
     ux, utx, ut = triples.T.copy()
+    poids = poids / poids.sum()
 
     def oppose(log_parametres):
-        r, alpha, a, b = np.exp(log_parametres)
-        return -np.dot(poids, _log_vraisemblance_bgnbd(r, alpha, a, b, ux, utx, ut)) / poids.sum()
+        parametres = np.exp(log_parametres)
+        ll = _log_vraisemblance_bgnbd(*parametres, ux, utx, ut)
+        derivees = poids @ _gradient_bgnbd(*parametres, ux, utx, ut, ll)
+        return -np.dot(poids, ll), -derivees * parametres
 
-    return dict(zip(CLES_BGNBD, (float(v) for v in _maximiser(oppose, 4, "BG/NBD"))))
+    return dict(zip(CLES_BGNBD, (float(v) for v in _maximiser(oppose, 4, "BG/NBD", gradient=True))))
 
 
 def probabilite_actif(parametres: dict, frequence, recence, anciennete) -> np.ndarray:
@@ -262,8 +282,6 @@ def valeur_potentielle(
     Achats attendus par pas de temps (BG/NBD) × montant attendu (Gamma-Gamma) ×
     ``taux_marge``, chaque pas actualisé au ``taux_actualisation`` annuel (52 semaines).
     """
-    from strategie.valeur_client._controles import verifier_table
-
     verifier_table(resume, ("frequence", "recence", "anciennete", "montant_moyen"), nom="resume")
     taux_marge = parametre("taux_marge", taux_marge, minimum=0.0, maximum=1.0)
     horizon = parametre("horizon", horizon, minimum=0.0, min_inclus=False)

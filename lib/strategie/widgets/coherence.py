@@ -9,9 +9,9 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas
-from strategie.cas import FICHIER_ECOSYSTEME, Ecosysteme, charger_cas
+from strategie.cas import FICHIER_EXPERIENCE, ExperiencePartagee, charger_cas
 from strategie.coherence import REGLES, Constat, verifier
-from strategie.figures.coherence import figure_ecosysteme, figure_matrice_segments
+from strategie.figures.coherence import figure_experience, figure_matrice_segments
 from strategie.widgets._commun import ZoneMessage, protege
 from strategie.widgets.canevas import EditeurCanevas
 
@@ -87,7 +87,7 @@ class VerificateurCanevas(widgets.VBox):
         regles = {k.regle for k in self.constats}
         if self.constats:
             self.bilan.value = (
-                f"<b>{len(self.constats)} constat(s)</b> sur {len(regles)} règle(s) sur {len(REGLES)}. "
+                f"<b>{len(self.constats)} constat(s)</b> ({len(regles)} règle(s) sur {len(REGLES)} en défaut). "
                 "Corrigez-les dans l'éditeur ci-dessus (ajoutez une note, ou liez deux notes avec « Lier ») : "
                 "le rapport se met à jour tout seul."
             )
@@ -104,27 +104,27 @@ def verificateur_canevas(canevas: Canevas | None = None, chemin: str | Path = FI
     return VerificateurCanevas(canevas, chemin)
 
 
-class MatriceEcosysteme(widgets.VBox):
+class MatriceExperience(widgets.VBox):
     """Une grille partenaires × segments où l'on écrit ce que chaque partenaire apporte à chaque segment.
 
     Chaque case est un champ de texte (vide : le partenaire n'intervient pas
     pour ce segment). La figure, la couverture par segment et les constats se
-    mettent à jour quand on quitte un champ. ``reference`` : un écosystème
+    mettent à jour quand on quitte un champ. ``reference`` : une matrice
     d'exemple qu'on peut afficher à côté pour comparer (il ne remplace jamais
     ce que vous avez écrit).
     """
 
-    def __init__(self, ecosysteme: Ecosysteme, reference: Ecosysteme | None = None,
-                 chemin: str | Path = FICHIER_ECOSYSTEME):
+    def __init__(self, experience: ExperiencePartagee, reference: ExperiencePartagee | None = None,
+                 chemin: str | Path = FICHIER_EXPERIENCE):
         self.message = ZoneMessage()
-        self.ecosysteme = ecosysteme
+        self.experience = experience
         self.reference = reference
         self.champs: dict[tuple[str, str], widgets.Textarea] = {}
         self.grille = widgets.GridBox(layout=widgets.Layout(grid_gap="4px", width="100%"))
         self.grille.add_class("strategie-coherence-grille")
         self.couverture = widgets.HTML()
         self.constats = widgets.HTML()
-        self.figure = go.FigureWidget(figure_ecosysteme(ecosysteme))
+        self.figure = go.FigureWidget(figure_experience(experience))
         self.exemple = widgets.HTML()
         self.bouton_exemple = widgets.ToggleButton(description="Comparer avec l'exemple du cas", icon="eye",
                                                    layout=widgets.Layout(width="auto"),
@@ -149,12 +149,12 @@ class MatriceEcosysteme(widgets.VBox):
             self.exemple,
         ])
         self.add_class("strategie-coherence")
-        self.add_class("strategie-coherence-ecosysteme")
+        self.add_class("strategie-coherence-experience")
         self._construire_grille()
         self.actualiser()
 
     def _construire_grille(self) -> None:
-        eco = self.ecosysteme
+        eco = self.experience
         self.champs = {}
         cellules = [widgets.HTML("")]
         for s in eco.segments:
@@ -175,10 +175,10 @@ class MatriceEcosysteme(widgets.VBox):
 
     @protege()
     def ecrire(self, partenaire: str, segment: str, texte: str) -> None:
-        """Enregistre le texte d'une case dans l'écosystème ; un texte refusé reste dans la case."""
-        self.ecosysteme.definir(partenaire, segment, texte)
+        """Enregistre le texte d'une case dans la matrice ; un texte refusé reste dans la case."""
+        self.experience.definir(partenaire, segment, texte)
         self.actualiser()
-        p, s = self.ecosysteme.partenaire(partenaire), self.ecosysteme.segment(segment)
+        p, s = self.experience.partenaire(partenaire), self.experience.segment(segment)
         if texte.strip():
             self.message.succes(f"Contribution de « {p.nom} » pour « {s.nom} » enregistrée dans la matrice.")
         else:
@@ -186,7 +186,7 @@ class MatriceEcosysteme(widgets.VBox):
 
     @protege()
     def actualiser(self) -> None:
-        eco = self.ecosysteme
+        eco = self.experience
         couverture = eco.couverture()
         lignes = "".join(
             f"<tr><td>{html.escape(str(seg))}</td><td style='text-align:center'>{int(ligne.contributeurs)}</td>"
@@ -194,7 +194,7 @@ class MatriceEcosysteme(widgets.VBox):
             for seg, ligne in couverture.iterrows()
         )
         self.couverture.value = (
-            "<table><tr><th>Segment</th><th>Partenaires</th><th>Qui</th></tr>" + lignes + "</table>"
+            "<table><tr><th>SegmentServi</th><th>Partenaires</th><th>Qui</th></tr>" + lignes + "</table>"
         )
         constats = eco.verifier()
         textes = {p.id: p.nom for p in eco.partenaires} | {s.id: s.nom for s in eco.segments}
@@ -202,7 +202,7 @@ class MatriceEcosysteme(widgets.VBox):
             _constats_html(constats, textes) if constats
             else "✅ Chaque segment a au moins deux partenaires et chaque partenaire a un rôle."
         )
-        _mettre_a_jour(self.figure, figure_ecosysteme(eco))
+        _mettre_a_jour(self.figure, figure_experience(eco))
         self._montrer_exemple()
 
     def _montrer_exemple(self) -> None:
@@ -217,22 +217,22 @@ class MatriceEcosysteme(widgets.VBox):
 
     @protege()
     def enregistrer(self) -> None:
-        chemin = self.ecosysteme.enregistrer(self.chemin.value.strip() or FICHIER_ECOSYSTEME)
-        self.message.succes(f"Écosystème enregistré dans « {chemin} ».")
+        chemin = self.experience.enregistrer(self.chemin.value.strip() or FICHIER_EXPERIENCE)
+        self.message.succes(f"Contributions enregistrées dans « {chemin} ».")
 
     @protege()
     def charger(self) -> None:
-        self.ecosysteme = Ecosysteme.charger(self.chemin.value.strip() or FICHIER_ECOSYSTEME)
+        self.experience = ExperiencePartagee.charger(self.chemin.value.strip() or FICHIER_EXPERIENCE)
         self._construire_grille()
         self.actualiser()
-        self.message.succes(f"Écosystème « {self.ecosysteme.nom} » chargé.")
+        self.message.succes(f"Contributions « {self.experience.nom} » rechargées.")
 
 
-def matrice_ecosysteme(ecosysteme: Ecosysteme | None = None, reference: Ecosysteme | None = None,
-                       chemin: str | Path = FICHIER_ECOSYSTEME) -> MatriceEcosysteme:
+def matrice_experience(experience: ExperiencePartagee | None = None, reference: ExperiencePartagee | None = None,
+                       chemin: str | Path = FICHIER_EXPERIENCE) -> MatriceExperience:
     """La matrice partenaires × segments ; par défaut, le cas du site patrimonial à remplir, avec son exemple."""
-    if ecosysteme is None:
+    if experience is None:
         cas = charger_cas()
-        ecosysteme = cas.ecosysteme(vide=True)
-        reference = reference if reference is not None else cas.ecosysteme()
-    return MatriceEcosysteme(ecosysteme, reference, chemin)
+        experience = cas.experience(vide=True)
+        reference = reference if reference is not None else cas.experience()
+    return MatriceExperience(experience, reference, chemin)

@@ -41,7 +41,7 @@ class CalculateurCLV(widgets.VBox):
                  cout_acquisition: float = 150.0, horizon: int = 15, unite: str = "année"):
         self.message = ZoneMessage()
         self.horizon, self.unite = horizon, unite
-        self.marge = _curseur("Marge par période (€)", marge, 0, 1000, 5, ".0f")
+        self.marge = _curseur(f"Marge par {unite} (€)", marge, 0, 1000, 5, ".0f")
         self.taux_retention = _curseur("Taux de rétention", taux_retention, 0.05, 0.99, 0.01)
         self.taux_actualisation = _curseur("Taux d'actualisation", taux_actualisation, 0.0, 0.5, 0.01)
         self.cout_acquisition = _curseur("Coût d'acquisition (€)", cout_acquisition, 0, 2000, 10, ".0f")
@@ -153,11 +153,15 @@ class VueMigration(_VueInducteurs):
     """Carte de chaleur : décile de chiffre d'affaires → décile de profit, selon les coûts unitaires choisis."""
 
     classe_css = "strategie-valeur-client-migration"
+    _deciles_ca = None
 
     def _calculer(self):
         super()._calculer()
-        self.matrice = vc.matrice_migration(self.compte)
-        self.part = vc.part_migration(self.compte)
+        # Unit costs do not change revenue: its deciles are computed once.
+        if self._deciles_ca is None:
+            self._deciles_ca = vc.deciles(self.compte["chiffre_affaires"].to_numpy())
+        self.matrice = vc.croiser_deciles(self._deciles_ca, vc.deciles(self.compte["profit"].to_numpy()))
+        self.part = vc.part_hors_diagonale(self.matrice)
 
     def _figure(self):
         return fig_vc.figure_migration(self.matrice, self.part)
@@ -180,8 +184,8 @@ class VueBaleine(_VueInducteurs):
 
     def _calculer(self):
         super()._calculer()
-        self.courbe = vc.courbe_baleine(self.compte["profit"])
-        self.mesures = vc.concentration(self.compte)
+        self.courbe = vc.courbe_baleine(self.compte["profit"].to_numpy())
+        self.mesures = vc.mesures_baleine(self.courbe)
 
     def _figure(self):
         return fig_vc.figure_baleine(self.courbe)
