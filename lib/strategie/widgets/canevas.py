@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -123,9 +124,14 @@ class EditeurCanevas(widgets.VBox):
         self.lien_a.options = options
         self.lien_b.options = options
         paires = [
-            f"« {n.texte} » ↔ « {self.canevas.note(i).texte} »" for n in self.canevas for i in n.liens
+            f"<li>« {escape(n.texte)} » ↔ « {escape(self.canevas.note(i).texte)} »</li>"
+            for n in self.canevas for i in n.liens
         ]
-        self.liens.value = ("<small>Liens : " + " ; ".join(paires) + "</small>") if paires else ""
+        # A long canvas has dozens of links: keep them folded under a one-line summary.
+        self.liens.value = (
+            f"<details><summary><small>Liens entre notes ({len(paires)})</small></summary>"
+            f"<ul style='margin:0;font-size:small'>{''.join(paires)}</ul></details>"
+        ) if paires else ""
         nouvelle = figure_canevas(self.canevas)
         with self.figure.batch_update():
             self.figure.layout.annotations = nouvelle.layout.annotations
