@@ -35,3 +35,14 @@ def lire(chemin: Path) -> dict:
 @pytest.fixture(scope="session")
 def racine() -> Path:
     return RACINE
+
+
+# Property tests: the same examples on every run (a red CI must be reproducible),
+# and no per-example deadline on a loaded 2-core machine.
+try:
+    from hypothesis import settings as _reglages
+
+    _reglages.register_profile("cours", derandomize=True, deadline=None, print_blob=True)
+    _reglages.load_profile("cours")
+except ImportError:  # hypothesis is a test dependency; without it the property tests are not collected anyway
+    pass

@@ -94,42 +94,65 @@ def tirer_tours(continuation: float, graine=None, minimum: int = 1) -> int:
 
 # -- cœur du moteur ------------------------------------------------------------------
 
+class _Plan:
+    """Ce qui ne dépend que des joueurs et des gains : groupes, ordre des groupes, tables de mémoire un."""
+
+    def __init__(self, joueurs, g: Gains):
+        self.joueurs, self.gains = list(joueurs), g
+        # Players that play alike share a group (their seats are contiguous).
+        cles: dict = {}
+        representants: list[Strategie] = []
+        groupe_du_joueur = np.empty(len(self.joueurs), dtype=np.intp)
+        for i, j in enumerate(self.joueurs):
+            k = j.cle()
+            if k not in cles:
+                cles[k] = len(representants)
+                representants.append(j)
+            groupe_du_joueur[i] = cles[k]
+        vecteurs = [r.vecteur_memoire_un(g) for r in representants]
+        genre = [0 if v is not None else (1 if r.vectorisee else 2) for r, v in zip(representants, vecteurs)]
+        rang = np.argsort(np.array(genre, dtype=np.intp), kind="stable")
+        rang_du_groupe = np.empty_like(rang)
+        rang_du_groupe[rang] = np.arange(len(rang))
+        self.groupe_du_joueur = rang_du_groupe[groupe_du_joueur]
+        self.groupes = [representants[r] for r in rang]
+        self.genre = [genre[r] for r in rang]
+        self.n_m1 = self.genre.count(0)
+        m1 = [vecteurs[r] for r in rang[: self.n_m1]]
+        self.p0 = np.array([v[0] for v in m1], dtype=float)
+        self.table = np.array([v[1] for v in m1], dtype=float).reshape(self.n_m1, 4)
+        fractionnaire = lambda x: (x > 0) & (x < 1)  # noqa: E731
+        self.aleatoire = np.array(
+            [bool(fractionnaire(self.p0[i]) or fractionnaire(self.table[i]).any()) for i in range(self.n_m1)]
+            + [bool(grp.stochastique) for grp in self.groupes[self.n_m1:]],
+            dtype=bool,
+        )
+        self.noms = [j.nom_affiche for j in self.joueurs]
+
+
 def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None):
     """Joue en parallèle les matchs ``joueurs[cote_a[l]]`` contre ``joueurs[cote_b[l]]``.
 
+    ``joueurs`` : liste de stratégies, ou un :class:`_Plan` déjà préparé (évolution).
     Renvoie deux tableaux (tours, L) de booléens : les coups des côtés A et B
     (vrai = trahit), bruit compris.
     """
+    plan = joueurs if isinstance(joueurs, _Plan) else _Plan(joueurs, g)
     cote_a = np.asarray(cote_a, dtype=np.intp)
     cote_b = np.asarray(cote_b, dtype=np.intp)
     L = len(cote_a)
     S = 2 * L
-    # Players that play alike share a group (their seats are contiguous).
-    cles: dict = {}
-    representants: list[Strategie] = []
-    groupe_du_joueur = np.empty(len(joueurs), dtype=np.intp)
-    for i, j in enumerate(joueurs):
-        k = j.cle()
-        if k not in cles:
-            cles[k] = len(representants)
-            representants.append(j)
-        groupe_du_joueur[i] = cles[k]
-    vecteurs = [r.vecteur_memoire_un(g) for r in representants]
-    genre = [0 if v is not None else (1 if r.vectorisee else 2) for r, v in zip(representants, vecteurs)]
-    rang = np.argsort(np.array(genre, dtype=np.intp), kind="stable")
-    rang_du_groupe = np.empty_like(rang)
-    rang_du_groupe[rang] = np.arange(len(rang))
-    groupes = [representants[r] for r in rang]
-    vecteurs = [vecteurs[r] for r in rang]
-    genre = [genre[r] for r in rang]
+    groupes, genre = plan.groupes, plan.genre
 
     siege_joueur = np.concatenate([cote_a, cote_b])
-    groupe_siege = rang_du_groupe[groupe_du_joueur[siege_joueur]]
+    groupe_siege = plan.groupe_du_joueur[siege_joueur]
     ordre = np.argsort(groupe_siege, kind="stable")
     inverse = np.empty(S, dtype=np.intp)
     inverse[ordre] = np.arange(S)
     partenaire = inverse[(ordre + L) % S]
-    bornes = np.searchsorted(groupe_siege[ordre], np.arange(len(groupes) + 1))
+    effectifs = np.bincount(groupe_siege, minlength=len(groupes))
+    bornes = np.concatenate([[0], np.cumsum(effectifs)])
+    presents = effectifs > 0
 
     mes = np.zeros((tours, S), dtype=bool)
     ses = np.zeros((tours, S), dtype=bool)
@@ -138,30 +161,29 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
     d = np.zeros(S, dtype=bool)
 
     # Memory-one block: seats [0, m), decided by one table lookup per turn.
-    m = int(bornes[genre.count(0)]) if 0 in genre else 0
+    m = int(bornes[plan.n_m1])
     if m:
-        p0 = np.empty(m)
-        table = np.empty((4, m))
-        for gi, v in enumerate(vecteurs[: genre.count(0)]):
-            a, b = bornes[gi], bornes[gi + 1]
-            p0[a:b] = v[0]
-            table[:, a:b] = np.asarray(v[1], dtype=float)[:, None]
+        compte = effectifs[: plan.n_m1]
+        p0 = np.repeat(plan.p0, compte)
+        table = np.repeat(plan.table, compte, axis=0).T.copy()
         colonnes = np.arange(m)
-        aleatoire_m1 = bool(np.any((table > 0) & (table < 1)) or np.any((p0 > 0) & (p0 < 1)))
+        aleatoire_m1 = bool((plan.aleatoire[: plan.n_m1] & presents[: plan.n_m1]).any())
         trahit0, trahit_table = p0 < 0.5, table < 0.5
     vectorises = []
     lents = []
     for gi, (grp, gen) in enumerate(zip(groupes, genre)):
         a, b = int(bornes[gi]), int(bornes[gi + 1])
+        if a == b:
+            continue
         if gen == 1:
             vue = Vue(mes[:, a:b], ses[:, a:b], nd_mes[a:b], nd_ses[a:b], grp.etat_initial(b - a))
             vectorises.append((grp, a, b, vue))
         elif gen == 2:
             lents.append((grp, a, b))
-    besoin_u = (m and aleatoire_m1) or any(grp.stochastique for grp, *_ in vectorises)
+    besoin_u = bool((plan.aleatoire & presents).any())
 
     if lents:
-        noms = [j.nom_affiche for j in joueurs]
+        noms = plan.noms
         sieges_lents = []
         for grp, a, b in lents:
             for s in range(a, b):
@@ -174,7 +196,9 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
         minuteur.__enter__()
     try:
         for t in range(tours):
-            u = rng.random(S) if besoin_u else None
+            # Random numbers are drawn in the callers' seat order, so that results do not depend on
+            # how seats are grouped (a learner's copy of a built-in strategy gets the same draws).
+            u = rng.random(S)[ordre] if besoin_u else None
             if m:
                 if t == 0:
                     d[:m] = (u[:m] >= p0) if aleatoire_m1 else trahit0
@@ -197,7 +221,7 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
                         c = grp.coup(hist_mes[s], hist_ses[s], rng, g)
                     d[s] = c == "D"
             if bruit > 0:
-                d ^= rng.random(S) < bruit
+                d ^= rng.random(S)[ordre] < bruit
             mes[t] = d
             ses[t] = d[partenaire]
             nd_mes += d
@@ -459,7 +483,12 @@ def evolution(population, tours: int = 10, remplaces: int = 5, generations: int 
     joueurs, effectifs = _population(population)
     tours = _entier(tours, "tours", 1, TOURS_MAX)
     n = int(effectifs.sum())
-    remplaces = _entier(remplaces, "remplaces", 0, n // 2)
+    remplaces = _entier(remplaces, "remplaces", 0, 100_000)
+    if remplaces > n // 2:
+        raise SaisieInvalide(
+            f"« remplaces » : avec {n} joueurs, on ne peut pas remplacer plus de {n // 2} joueurs par "
+            f"génération (les meilleurs ne peuvent pas être aussi les moins bons) ; vous avez donné {remplaces}."
+        )
     generations = _entier(generations, "generations", 0, 100_000)
     bruit = _bruit(bruit)
     g = _gains(gains)
@@ -478,13 +507,14 @@ def evolution(population, tours: int = 10, remplaces: int = 5, generations: int 
         gain = np.zeros((k, k))
         gain[a, b] = sa.sum(axis=0)
         gain[b, a] = sb.sum(axis=0)
+    plan = _Plan(joueurs, g)
     individus = np.repeat(np.arange(k), effectifs)
     for gen in range(1, generations + 1):
         if np.count_nonzero(effectifs) <= 1 or remplaces == 0:
             historique[gen:] = effectifs
             break
         if hasard:
-            ca, cb = _simuler(joueurs, individus[i], individus[j], tours, bruit, g, rng)
+            ca, cb = _simuler(plan, individus[i], individus[j], tours, bruit, g, rng)
             sa, sb = _scores(ca, cb, g)
             totaux = np.bincount(i, sa.sum(axis=0), n) + np.bincount(j, sb.sum(axis=0), n)
         else:

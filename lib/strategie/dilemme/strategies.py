@@ -89,7 +89,7 @@ class Strategie:
 
     @property
     def vectorisee(self) -> bool:
-        return self.memoire_un is not None or type(self).decider is not Strategie.decider
+        return self.vecteur_memoire_un() is not None or type(self).decider is not Strategie.decider
 
     def __repr__(self) -> str:
         litt = f" / {self.nom_litterature}" if self.nom_litterature else ""

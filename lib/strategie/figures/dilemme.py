@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -40,30 +42,57 @@ def couleur(strategie_ou_nom) -> str:
 
 
 _VIDE = dict(template="none")
+_AXE = dict(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd")
 
 
-def figure_vide(titre: str = "", hauteur: int = 300) -> go.Figure:
-    """Une figure sans données (emplacement d'une figure vivante avant le premier calcul)."""
-    return _mise_en_page(go.Figure(layout=_VIDE), titre, hauteur)
+def _fusion(base: dict, extra: dict) -> dict:
+    resultat = dict(base)
+    for cle, valeur in extra.items():
+        if isinstance(valeur, dict) and isinstance(resultat.get(cle), dict):
+            resultat[cle] = _fusion(resultat[cle], valeur)
+        else:
+            resultat[cle] = valeur
+    return resultat
 
 
-def _mise_en_page(fig: go.Figure, titre: str, hauteur: int = 360) -> go.Figure:
+def _figure(traces, titre: str, hauteur: int = 360, **mise_en_page) -> dict:
+    """Description brute d'une figure ({"data": …, "layout": …}) ; :func:`_publique` en fait une go.Figure."""
     # The empty template "none": live figures update in about a millisecond instead of hundreds
     # (plotly's default template is large and re-validated at each change).
-    fig.update_layout(
+    base = dict(
         template="none", title=dict(text=titre, x=0.01), height=hauteur, margin=dict(l=10, r=10, t=50, b=10),
         font=dict(size=13, family="Open Sans, Arial, sans-serif"), plot_bgcolor="white", paper_bgcolor="white",
+        xaxis=dict(_AXE, automargin=True), yaxis=dict(_AXE, automargin=True),
     )
-    fig.update_xaxes(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd")
-    fig.update_yaxes(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd")
-    return fig
+    return {"data": list(traces), "layout": _fusion(base, mise_en_page)}
+
+
+def _publique(construire):
+    """Une fonction publique qui renvoie une go.Figure ; ``.brute(...)`` donne le dict sans validation.
+
+    Les vues vivantes utilisent ``.brute`` : construire une go.Figure valide chaque propriété,
+    ce qui coûte plus cher que le calcul d'un tournoi.
+    """
+    @functools.wraps(construire)
+    def figure(*args, **kwargs) -> go.Figure:
+        return go.Figure(construire(*args, **kwargs))
+
+    figure.brute = construire
+    return figure
+
+
+@_publique
+def figure_vide(titre: str = "", hauteur: int = 300):
+    """Une figure sans données (emplacement d'une figure vivante avant le premier calcul)."""
+    return _figure([], titre, hauteur)
 
 
 def _f(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-def figure_gains(gains=None, coups: tuple[str, str] | None = None, titre: str | None = None) -> go.Figure:
+@_publique
+def figure_gains(gains=None, coups: tuple[str, str] | None = None, titre: str | None = None):
     """La matrice 2×2 : « mon gain ; son gain » dans chaque case, l'issue ``coups`` encadrée.
 
     La couleur d'une case suit le total des deux joueurs (vert : le meilleur pour le groupe).
@@ -72,111 +101,120 @@ def figure_gains(gains=None, coups: tuple[str, str] | None = None, titre: str | 
     m = g.matrice_joueur()
     u = g.en_points().matrice_joueur()
     unite = "pt" if g.plus_haut_est_mieux else "an"
-    noms = (["Coopérer", "Trahir"] if g.plus_haut_est_mieux else ["Se taire", "Trahir"])
+    noms = (["coopérer", "trahir"] if g.plus_haut_est_mieux else ["se taire", "trahir"])
     total = u + u.T
-    texte = [[f"<b>{_f(m[i, j])}</b> ; {_f(m[j, i])} {unite}{'s' if max(abs(m[i, j]), abs(m[j, i])) > 1 else ''}"
-              for j in range(2)] for i in range(2)]
-    fig = go.Figure(layout=_VIDE)
-    fig.add_trace(go.Heatmap(
-        z=total, x=[f"L'autre : {n.lower()}" for n in noms], y=[f"Moi : {n.lower()}" for n in noms],
-        text=texte, texttemplate="%{text}", textfont=dict(size=18),
-        colorscale=[[0, "#ffebee"], [1, "#e8f5e9"]], showscale=False,
+
+    def cellule(i, j):
+        pluriel = "s" if max(abs(m[i, j]), abs(m[j, i])) > 1 else ""
+        return f"<b>{_f(m[i, j])}</b> ; {_f(m[j, i])} {unite}{pluriel}"
+
+    trace = dict(
+        type="heatmap", z=total.tolist(), x=[f"L'autre : {n}" for n in noms], y=[f"Moi : {n}" for n in noms],
+        text=[[cellule(i, j) for j in range(2)] for i in range(2)], texttemplate="%{text}",
+        textfont=dict(size=18), colorscale=[[0, "#ffebee"], [1, "#e8f5e9"]], showscale=False,
         hovertemplate="%{y} / %{x}<br>moi ; l'autre : %{text}<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed")
+    )
+    formes = []
     if coups is not None:
         i, j = ("CD".index(coups[0]), "CD".index(coups[1]))
-        fig.add_shape(type="rect", x0=j - 0.48, x1=j + 0.48, y0=i - 0.48, y1=i + 0.48,
-                      line=dict(color="#f9a825", width=5))
+        formes.append(dict(type="rect", x0=j - 0.48, x1=j + 0.48, y0=i - 0.48, y1=i + 0.48,
+                           line=dict(color="#f9a825", width=5)))
     if titre is None:
         titre = "Matrice des gains (" + ("points : plus c'est haut, mieux c'est" if g.plus_haut_est_mieux
                                          else "années de prison : moins c'est mieux") + ")"
-    return _mise_en_page(fig, titre, 320)
+    return _figure([trace], titre, 320, yaxis=dict(autorange="reversed"), shapes=formes)
 
 
-def figure_coups(coups_a: str, coups_b: str, noms=("A", "B"), gains=None, titre: str | None = None) -> go.Figure:
+@_publique
+def figure_coups(coups_a: str, coups_b: str, noms=("A", "B"), gains=None, titre: str | None = None):
     """Les coups tour par tour (vert : coopère, rouge : trahit) et les scores cumulés."""
-    from plotly.subplots import make_subplots
-
     g = _g.gains(gains)
     n = len(coups_a)
-    tours = np.arange(1, n + 1)
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.35, 0.65], vertical_spacing=0.08,
-                        figure=go.Figure(layout=_VIDE))
-    for ligne, (nom, coups) in enumerate(zip(noms, (coups_a, coups_b))):
-        fig.add_trace(go.Scatter(
-            x=tours, y=[nom] * n, mode="markers", name=nom, showlegend=False,
-            marker=dict(symbol="square", size=max(4, min(16, 600 // max(n, 1))),
-                        color=[VERT if c == "C" else ROUGE for c in coups]),
+    tours = list(range(1, n + 1))
+    traces = []
+    taille = max(4, min(16, 600 // max(n, 1)))
+    for nom, coups in zip(noms, (coups_a, coups_b)):
+        traces.append(dict(
+            type="scatter", x=tours, y=[nom] * n, mode="markers", name=nom, showlegend=False,
+            marker=dict(symbol="square", size=taille, color=[VERT if c == "C" else ROUGE for c in coups]),
             text=["coopère" if c == "C" else "trahit" for c in coups],
-            hovertemplate=f"{nom}, tour %{{x}} : %{{text}}<extra></extra>",
-        ), row=1, col=1)
+            hovertemplate=f"{nom}, tour %{{x}} : %{{text}}<extra></extra>", xaxis="x", yaxis="y",
+        ))
     table = g.matrice_joueur()
     a = np.array([c == "D" for c in coups_a], dtype=int)
     b = np.array([c == "D" for c in coups_b], dtype=int)
-    for nom, x, y in ((noms[0], a, b), (noms[1], b, a)):
-        cumul = np.cumsum(table[x, y]) if n else np.array([])
-        fig.add_trace(go.Scatter(x=tours, y=cumul, mode="lines", name=nom, line=dict(color=couleur(nom), width=3),
-                                 hovertemplate=f"{nom}, tour %{{x}} : %{{y}}<extra></extra>"), row=2, col=1)
-    fig.update_yaxes(title_text="cumul (" + ("points" if g.plus_haut_est_mieux else "années") + ")", row=2, col=1)
-    fig.update_yaxes(autorange="reversed", row=1, col=1)
-    fig.update_xaxes(title_text="tour", row=2, col=1)
-    fig.update_layout(legend=dict(orientation="h", y=-0.25))
-    return _mise_en_page(fig, titre or f"{noms[0]} contre {noms[1]}", 380)
+    for nom, x, y, trait in ((noms[0], a, b, "solid"), (noms[1], b, a, "dot")):
+        cumul = np.cumsum(table[x, y]).tolist() if n else []
+        traces.append(dict(
+            type="scatter", x=tours, y=cumul, mode="lines", name=nom, xaxis="x", yaxis="y2",
+            line=dict(color=couleur(nom), width=3, dash=trait),
+            hovertemplate=f"{nom}, tour %{{x}} : %{{y}}<extra></extra>",
+        ))
+    unite = "points" if g.plus_haut_est_mieux else "années"
+    return _figure(
+        traces, titre or f"{noms[0]} contre {noms[1]}", 380,
+        xaxis=dict(title=dict(text="tour"), anchor="y2"),
+        yaxis=dict(domain=[0.72, 1.0], autorange="reversed"),
+        yaxis2=dict(_AXE, domain=[0.0, 0.62], title=dict(text=f"cumul ({unite})")),
+        legend=dict(orientation="h", y=-0.25),
+    )
 
 
-def figure_match(resultat) -> go.Figure:
+@_publique
+def figure_match(resultat):
     """Figure d'un :class:`~strategie.dilemme.ResultatMatch`."""
     titre = f"{resultat.joueurs[0]} contre {resultat.joueurs[1]} : {_f(resultat.scores[0])} – {_f(resultat.scores[1])}"
-    return figure_coups(resultat.coups[0], resultat.coups[1], resultat.joueurs, resultat.gains, titre)
+    return figure_coups.brute(resultat.coups[0], resultat.coups[1], resultat.joueurs, resultat.gains, titre)
 
 
-def figure_classement(classement: pd.DataFrame, pari: str | None = None, titre: str | None = None) -> go.Figure:
+@_publique
+def figure_classement(classement: pd.DataFrame, pari: str | None = None, titre: str | None = None):
     """Barres horizontales du classement d'un tournoi (le premier en haut), le pari encadré."""
-    noms = list(classement["strategie"])
-    scores = list(classement["score_moyen"])
-    bordures = [4 if nom == pari else 0 for nom in noms]
-    fig = go.Figure(layout=_VIDE)
-    fig.add_trace(go.Bar(
-        x=scores, y=noms, orientation="h", marker=dict(color=[couleur(n) for n in noms],
-                                                        line=dict(color="#f9a825", width=bordures)),
+    noms = [str(n) for n in classement["strategie"]]
+    scores = [float(x) for x in classement["score_moyen"]]
+    trace = dict(
+        type="bar", x=scores, y=noms, orientation="h",
+        marker=dict(color=[couleur(n) for n in noms],
+                    line=dict(color="#f9a825", width=[4 if nom == pari else 0 for nom in noms])),
         text=[f"{s:.3f}" for s in scores], textposition="auto",
         hovertemplate="%{y} : %{x:.3f} par tour<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(title_text="score moyen par tour")
+    )
     if pari:
         titre = titre or f"Classement du tournoi (votre pari : {pari})"
-    return _mise_en_page(fig, titre or "Classement du tournoi", max(260, 60 + 28 * len(noms)))
+    return _figure([trace], titre or "Classement du tournoi", max(260, 60 + 28 * len(noms)),
+                   yaxis=dict(autorange="reversed"), xaxis=dict(title=dict(text="score moyen par tour")))
 
 
-def figure_matrice(matrice: pd.DataFrame, titre: str | None = None) -> go.Figure:
+@_publique
+def figure_matrice(matrice: pd.DataFrame, titre: str | None = None):
     """Carte de chaleur des matchs : score moyen par tour de la ligne contre la colonne."""
-    z = matrice.values
-    fig = go.Figure(layout=_VIDE)
-    fig.add_trace(go.Heatmap(
-        z=z, x=list(matrice.columns), y=list(matrice.index), colorscale="RdYlGn",
-        text=np.round(z, 2), texttemplate="%{text}" if len(matrice) <= 12 else None,
-        colorbar=dict(title="par tour"),
+    z = np.asarray(matrice.values, dtype=float)
+    trace = dict(
+        type="heatmap", z=z.tolist(), x=[str(c) for c in matrice.columns], y=[str(i) for i in matrice.index],
+        colorscale="RdYlGn", colorbar=dict(title=dict(text="par tour")),
         hovertemplate="%{y} contre %{x} : %{z:.2f} par tour<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-40)
-    return _mise_en_page(fig, titre or "Matrice des matchs (score de la ligne contre la colonne)",
-                         max(320, 120 + 30 * len(matrice)))
+    )
+    if len(matrice) <= 12:
+        trace.update(text=np.round(z, 2).tolist(), texttemplate="%{text}")
+    return _figure([trace], titre or "Matrice des matchs (score de la ligne contre la colonne)",
+                   max(320, 120 + 30 * len(matrice)), yaxis=dict(autorange="reversed"),
+                   xaxis=dict(tickangle=-40))
 
 
-def figure_evolution(effectifs: pd.DataFrame, titre: str | None = None) -> go.Figure:
+@_publique
+def figure_evolution(effectifs: pd.DataFrame, titre: str | None = None):
     """Aires empilées : part de chaque stratégie dans la population, génération après génération."""
     total = effectifs.sum(axis=1).replace(0, 1)
     parts = effectifs.div(total, axis=0) * 100
-    fig = go.Figure(layout=_VIDE)
-    for nom in effectifs.columns:
-        fig.add_trace(go.Scatter(
-            x=effectifs.index, y=parts[nom], name=nom, mode="lines", stackgroup="population",
-            line=dict(width=0.5, color=couleur(nom)), customdata=effectifs[nom],
+    x = effectifs.index.tolist()
+    traces = [
+        dict(
+            type="scatter", x=x, y=parts[nom].tolist(), name=str(nom), mode="lines", stackgroup="population",
+            line=dict(width=0.5, color=couleur(nom)), customdata=effectifs[nom].tolist(),
             hovertemplate=f"{nom}, génération %{{x}} : %{{customdata}} joueurs (%{{y:.0f}} %)<extra></extra>",
-        ))
-    fig.update_yaxes(title_text="part de la population (%)", range=[0, 100])
-    fig.update_xaxes(title_text="génération")
-    return _mise_en_page(fig, titre or "Évolution de la population", 400)
+        )
+        for nom in effectifs.columns
+    ]
+    return _figure(traces, titre or "Évolution de la population", 400,
+                   yaxis=dict(title=dict(text="part de la population (%)"), range=[0, 100]),
+                   xaxis=dict(title=dict(text="génération")))

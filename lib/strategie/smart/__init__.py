@@ -39,6 +39,7 @@ from strategie.smart.verificateur import (
     QUESTIONS,
     REGLES,
     analyser,
+    comparer,
     compter,
     est_smart,
     evaluer,
@@ -49,7 +50,7 @@ from strategie.smart.verificateur import (
 __all__ = [
     "CRITERES", "DORAN_1981", "LIBELLES", "QUESTIONS", "REGLES", "STATUTS", "TENDANCES",
     "Echeance", "Objectif", "PlanExecution", "Quantite", "TableauDeBord",
-    "analyser", "avancement", "avancement_attendu", "calculer_statuts", "compter", "conseil_de_revue",
+    "analyser", "avancement", "comparer", "avancement_attendu", "calculer_statuts", "compter", "conseil_de_revue",
     "est_smart", "evaluer", "formater_date", "lire_echeance", "lire_nombre", "resume", "statut", "tendance",
     "trouver_echeances", "verifier",
 ]

@@ -38,7 +38,7 @@ def masquer(plie: str, debut: int, fin: int) -> str:
 
 
 NOMBRES_EN_LETTRES = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
     "quinze": 15, "seize": 16, "dix-huit": 18, "vingt": 20, "vingt-quatre": 24, "trente": 30,
     "trente-six": 36, "quarante": 40, "quarante-huit": 48, "cinquante": 50, "soixante": 60,

@@ -10,6 +10,7 @@ Formes reconnues (accents et majuscules indifférents) :
 * années : « fin 2027 », « d'ici 2027 », « en 2027 », « horizon 2030 », « avant 2028 » ;
 * relatives : « d'ici la fin de l'année », « fin du trimestre », « l'an prochain »,
   « le mois prochain » ;
+* saisons : « d'ici l'été 2027 » (son début), « fin de l'hiver 2026 », « avant l'automne » ;
 * durées : « en 6 mois », « dans deux ans », « d'ici 18 mois », « sous 3 semaines »,
   « sur les 12 prochains mois », « en 90 jours ».
 
@@ -280,6 +281,34 @@ def _semaine_prochaine(m, aujourd_hui):
     return aujourd_hui + _dt.timedelta(days=13 - aujourd_hui.weekday()), "", "", True
 
 
+# (month, day) of the start of each season; it ends the day before the next one starts.
+_SAISONS = {"printemps": (3, 20), "ete": (6, 21), "automne": (9, 22), "hiver": (12, 21)}
+_SUIVANTE = {"printemps": "ete", "ete": "automne", "automne": "hiver", "hiver": "printemps"}
+
+
+def _saison(m, aujourd_hui):
+    nuance, preposition, nom, annee = m.group(1), m.group(2) or "", m.group(3), m.group(4)
+    debut_mois, debut_jour = _SAISONS[nom]
+    fin_mois, fin_jour = _SAISONS[_SUIVANTE[nom]]
+    remarque = ""
+    if annee:
+        annee = int(annee)
+    else:
+        annee = aujourd_hui.year
+        remarque = "année non précisée : j'ai compris la prochaine"
+    debut = _dt.date(annee, debut_mois, debut_jour)
+    fin = _dt.date(annee + (1 if nom == "hiver" else 0), fin_mois, fin_jour) - _dt.timedelta(days=1)
+    if remarque and fin < aujourd_hui:
+        debut, fin = debut.replace(year=debut.year + 1), fin.replace(year=fin.year + 1)
+    if nuance == "fin":
+        date = fin
+    elif preposition.startswith("avant"):
+        date = debut - _dt.timedelta(days=1)
+    else:  # "d'ici l'été", "pour l'été", "début de l'été": by the time the season starts
+        date = debut
+    return date, "", remarque, False
+
+
 _MOIS_PAR_UNITE = {"mois": 1, "trimestre": 3, "semestre": 6, "an": 12, "annee": 12}
 
 
@@ -323,6 +352,8 @@ _MOTIFS = [
                 r"|(avant|d'ici(?:\s+a)?|d'ici\s+la\s+fin\s+de|en|pour|courant|jusqu'en|horizon"
                 r"|a\s+l'horizon(?:\s+de)?|a\s+horizon|au\s+cours\s+de(?:\s+l'annee)?|l'annee|l'exercice)\s+)"
                 r"((?:19|20|21)\d{2})(?!\d)"), _annee_seule),
+    (re.compile(_D + r"(?:(fin|debut)\s+(?:de\s+l'|du\s+|de\s+)?|(avant|d'ici|pour|des)\s+(?:l'|le\s+)?)?"
+                r"(printemps|ete|automne|hiver)(?:\s+((?:19|20|21)\d{2})(?!\d))?(?![a-z])"), _saison),
     (re.compile(_D + r"(?:d'ici\s+(?:a\s+)?)?(?:la\s+)?fin\s+(?:de\s+l'annee|d'annee|de\s+cette\s+annee"
                 r"|de\s+l'exercice|d'exercice|de\s+l'an)(\s+prochaine?)?"), _fin_annee),
     (re.compile(_D + r"(?:d'ici\s+(?:a\s+)?)?(?:la\s+)?fin\s+(?:du|de\s+ce)\s+mois(\s+prochain)?"), _fin_mois),

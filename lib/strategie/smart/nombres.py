@@ -105,6 +105,11 @@ def _unite(mot: str) -> str:
     return _UNITES.get(mot, mot)
 
 
+def _nom_compte(plie: str, original: str) -> str:
+    """Unité normalisée (« jours », « € »…) ou, pour un nom compté, le mot tel qu'écrit (« abonnés »)."""
+    return _UNITES.get(plie, original.lower())
+
+
 def trouver_quantites(texte_nfc: str, plie: str) -> list[Quantite]:
     """Les nombres d'un texte plié (échéances déjà masquées), avec leur unité ou le nom compté."""
     trouvees: list[Quantite] = []
@@ -129,15 +134,17 @@ def trouver_quantites(texte_nfc: str, plie: str) -> list[Quantite]:
         if not unite:
             nom = _NOM.match(plie, fin)
             if nom and nom.group(1) not in MOTS_OUTILS:
-                unite = _unite(nom.group(1))
+                unite = _nom_compte(nom.group(1), texte_nfc[nom.start(1):nom.end(1)])
                 fin = nom.end()
         debut = m.start()
+        if not unite and not signe and not m.group(3) and len(entier) == 4 and 1900 <= valeur <= 2199:
+            continue  # a lone year ("Plan 2027 : …") is not a target
         trouvees.append(Quantite(valeur, unite, texte_nfc[debut:fin].strip(), debut, fin, signe))
         pris.append((debut, fin))
     for m in _EN_LETTRES.finditer(plie):
         if m.group(2) in MOTS_OUTILS or any(d <= m.start() < f for d, f in pris):
             continue
         valeur = float(NOMBRES_EN_LETTRES[m.group(1)])
-        trouvees.append(Quantite(valeur, _unite(m.group(2)), texte_nfc[m.start():m.end()], m.start(), m.end()))
+        trouvees.append(Quantite(valeur, _nom_compte(m.group(2), texte_nfc[m.start(2):m.end(2)]), texte_nfc[m.start():m.end()], m.start(), m.end()))
     trouvees.sort(key=lambda q: q.debut)
     return trouvees

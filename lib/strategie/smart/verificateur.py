@@ -15,6 +15,8 @@ vérificateur aide à relire un objectif, il ne remplace pas le jugement.
 
 from __future__ import annotations
 
+import math
+
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -57,7 +59,7 @@ REGLES = {
                  "« 4,5/5 », « +15 % », « doubler »), différente du départ ; ou un livrable unique "
                  "(« ouvrir une boutique ») qu'on pourra déclarer fait ou pas fait.",
     "atteignable": f"avec un départ, une cible et une échéance : écart annualisé d'au plus "
-                   f"{RYTHME_MAX:.0%} par an ; un taux ne dépasse pas 100 %, une note pas son maximum, une "
+                   f"{RYTHME_MAX * 100:.0f} % par an ; un taux ne dépasse pas 100 %, une note pas son maximum, une "
                    "baisse pas 100 % ; sinon, information manquante.",
     "realisable": "un responsable nommé et des moyens (budget, équipe, outil) ; un objectif qui dépend du "
                   "hasard ou d'autrui, ou sans aucun moyen, ne l'est pas.",
@@ -107,7 +109,7 @@ MOTS_FLOUS = frozenset(
     niveaux leader leaders excellence top bon bonne bons bonnes grand grande grands grandes important importante
     importants fort forte forts rapide rapides rapidement bientot prochainement vite terme monde maniere facon
     nouveau nouvelle nouveaux nouvelles nouvel autres autre certains certaines plusieurs quelques peu largement
-    progres chiffres""".split()
+    progres chiffres present presente presents presentes presence""".split()
 )
 _MOTS_TEMPS = frozenset(
     """janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre an ans annee annees
@@ -120,7 +122,7 @@ _STOP = MOTS_OUTILS | frozenset(
     """il elle on se s y ne pas est sont etre avoir ont mes mon ma ta ton tes je tu vous ils elles c qu n m t
     o lors car donc mais si comme tant aussi encore deja toujours chaque toute meme objectif objectifs but
     cible tres bien afin apres avant jusqu jusque nous notre nos leur leurs barre hausse baisse nombre moitie
-    tiers quart double triple""".split()
+    tiers quart double triple dernier derniere derniers dernieres""".split()
 )
 _QUANTIFICATEURS_FLOUS = re.compile(
     r"(?<![a-z])(le\s+plus\s+possible|autant\s+que\s+possible|au\s+maximum|au\s+mieux|davantage|beaucoup"
@@ -159,8 +161,8 @@ _MOYENS = [
     re.compile(r"(?<![a-z])en\s+(?:recrutant|formant|investissant|deployant|s'appuyant|mobilisant|utilisant"
                r"|lancant|automatisant|embauchant|creant|mettant|ouvrant|equipant|affectant|dediant|consacrant"
                r"|externalisant|reorganisant|confiant|achetant|louant|installant)(?![a-z])[^,;.()]{0,60}"),
-    re.compile(r"(?<![a-z])avec\s+(?:\d+(?:[.,]\d+)?|deux|trois|quatre|cinq|six|dix|un|une|le|la|les|l'|notre|nos|son"
-               r"|sa|ses|leur|leurs)\s*(?:[\d\s]*(?:k|m)?\s*(?:€|euros?)\s*(?:de\s+)?)?(?:nouveaux?\s+|nouvelles?\s+)?"
+    re.compile(r"(?<![a-z])avec\s+(?:\d+(?:[.,]\d+)?|deux|trois|quatre|cinq|six|dix|un|une)\s+[a-z][^,;.()]{0,50}"),
+    re.compile(r"(?<![a-z])avec\s+(?:le|la|les|l'|notre|nos|son|sa|ses|leur|leurs)\s*(?:nouveaux?\s+|nouvelles?\s+)?"
                r"(?:" + _NOMS_MOYENS + r")(?![a-z])[^,;.()]{0,40}"),
     re.compile(r"(?<![a-z])(?:\d+|deux|trois|quatre|cinq)\s+etp(?![a-z])"),
     re.compile(r"(?<![a-z])(?:investissement|enveloppe)\s+de\s+[^,;.()]{1,40}"),
@@ -204,11 +206,14 @@ class Analyse:
     sans_moyens: str | None = None
     externe: str | None = None
     nombres_dans_dates: bool = False
+    indicateur_cible: str | None = None
     taux: bool = False
     objet_singulier: bool = False
 
 
 def _pourcent(x: float) -> str:
+    if not math.isfinite(x * 100):  # a start value near zero gives an unbounded relative change
+        return "un écart sans commune mesure (valeur de départ presque nulle)"
     return f"{format_nombre(round(x * 100))}\u202f%"
 
 
@@ -317,6 +322,12 @@ def _roles(analyse: Analyse, plie: str) -> None:
         marquees = [q for q in restantes if _AVANT_CIBLE.search(plie[max(0, q.debut - 20):q.debut])]
         avec_unite = [q for q in restantes if q.unite]
         analyse.cible = (marquees or avec_unite or restantes)[0]
+    if analyse.cible is not None and not analyse.cible.unite:
+        avant = re.search(r"([a-z0-9]{2,})\s*(?:de|d'|a|:|=)\s*$", plie[max(0, analyse.cible.debut - 40):analyse.cible.debut])
+        if avant and avant.group(1) not in _STOP and avant.group(1) not in CATEGORIE_VERBE \
+                and avant.group(1) not in MOTS_FLOUS:
+            debut = max(0, analyse.cible.debut - 40) + avant.start(1)
+            analyse.indicateur_cible = analyse.texte[debut:debut + len(avant.group(1))]
     if analyse.depart and analyse.cible and not analyse.depart.unite and analyse.cible.unite:
         d = analyse.depart
         analyse.depart = Quantite(d.valeur, analyse.cible.unite, d.extrait, d.debut, d.fin, d.signe)
@@ -344,14 +355,14 @@ def analyser(texte: str, aujourd_hui: _dt.date | None = None) -> Analyse:
     if responsable:
         analyse.responsable = nfc[responsable.start(1):responsable.end(1)].strip()
         sans_roles = masquer(sans_roles, *responsable.span())
-    moyens = _premier(_MOYENS, sans_roles)
-    if moyens:
-        analyse.moyens = nfc[moyens.start():moyens.end()].strip()
-        sans_roles = masquer(sans_roles, *moyens.span())
     sans_moyens = _SANS_MOYENS.search(sans_roles)
     if sans_moyens:
         analyse.sans_moyens = nfc[sans_moyens.start():sans_moyens.end()]
         sans_roles = masquer(sans_roles, *sans_moyens.span())
+    moyens = _premier(_MOYENS, sans_roles)
+    if moyens:
+        analyse.moyens = nfc[moyens.start():moyens.end()].strip()
+        sans_roles = masquer(sans_roles, *moyens.span())
     verbe, analyse.categorie, debut_verbe, fin_verbe = reperer_verbe(sans_roles)
     if verbe:
         analyse.verbe = nfc[debut_verbe:fin_verbe]
@@ -415,8 +426,9 @@ def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujo
     if cible is not None:
         if unite == "%" and taux and cible > 100:
             return False, f"un taux ne peut pas dépasser 100 % (cible : {format_nombre(cible)} %)."
-        if unite.startswith("/"):
-            maximum = float(unite[1:].strip() or "nan")
+        maximum = re.fullmatch(r"/\s*(\d+(?:[.,]\d+)?)\s*", unite)
+        if maximum:
+            maximum = float(maximum.group(1).replace(",", "."))
             if cible > maximum:
                 return False, f"une note de {format_nombre(cible)}{unite} dépasse le maximum de l'échelle."
         if unite == "%" and taux and cible < 0:
@@ -430,11 +442,13 @@ def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujo
             return None, ("le départ vaut zéro : l'écart ne se juge pas en pourcentage ; comparez avec ce "
                           "que vous avez déjà réussi ou avec des organisations semblables.")
         variation_rel = (cible - depart) / abs(depart)
-    absolue = cible is not None and ((cible == 0 and (sens < 0 or (depart or 0) > 0))
-                                     or (unite == "%" and taux and cible == 100))
+    absolue = cible is not None and (cible == 0 or (unite == "%" and taux and cible == 100))
     if absolue:
         return None, (f"cible absolue ({format_nombre(cible)}{' %' if unite == '%' else ''}) : rarement tenue. "
                       "Il manque de quoi la justifier (historique, exemples) ; sinon visez un palier.")
+    if variation_rel is None and cible is None:
+        return None, ("il manque de quoi juger la portée : ce qui existe déjà (le point de départ) et l'effort "
+                      "demandé, comparé à ce que l'équipe a déjà réussi.")
     if variation_rel is None:
         return None, ("il manque la valeur de départ (d'où partez-vous ?) : sans elle, impossible de dire si "
                       "la cible est à portée. Écrivez par exemple « de 12 % à 8 % ».")
@@ -530,16 +544,21 @@ def _juger_mesurable_texte(a: Analyse):
         return True, f"cible chiffrée : « {a.variation_mot[0]} » (point de départ à préciser)."
     if a.variation is not None and a.variation.unite:
         depart = f" ; départ : {a.depart.lisible}" if a.depart else " (point de départ à préciser)"
-        return True, f"écart chiffré : {a.variation.lisible}{depart}."
+        relative = _variation_relative(a)
+        ecart = _ecart(relative) if relative is not None else a.variation.lisible
+        return True, f"écart chiffré : {ecart}{depart}."
     if cible is not None and cible.unite:
         depart = f" (départ : {a.depart.lisible})" if a.depart else ""
         return True, f"cible chiffrée : {cible.lisible}{depart}."
-    if cible is not None:
-        return False, (f"« {cible.extrait} » : {cible.extrait} quoi ? Ajoutez l'unité ou ce qui est compté "
-                       "(%, €, clients, jours…).")
     if a.categorie == "livrable" and a.objet_singulier and a.concrets:
         return True, (f"livrable vérifiable : à l'échéance, « {a.verbe} … » sera fait ou pas fait "
                       "(un chiffre reste utile pour suivre l'avancement).")
+    if cible is not None and a.indicateur_cible:
+        depart = f" (départ : {a.depart.lisible})" if a.depart else ""
+        return True, f"cible chiffrée : {a.indicateur_cible} {cible.extrait}{depart} ; précisez l'unité si besoin."
+    if cible is not None:
+        return False, (f"« {cible.extrait} » : {cible.extrait} quoi ? Ajoutez l'unité ou ce qui est compté "
+                       "(%, €, clients, jours…).")
     if a.quantificateur_flou:
         return False, (f"« {a.quantificateur_flou} » ne dit pas de combien : chiffrez la cible "
                        "(« de 12 % à 8 % », « +15 % », « 200 clients », « 4,5/5 »).")
@@ -587,7 +606,7 @@ def evaluer(texte, aujourd_hui: _dt.date | None = None) -> dict[str, tuple[bool 
     cible_q = a.cible
     cible = cible_q.valeur if cible_q else None
     a_chiffre = bool(a.variation_mot or (a.variation is not None and a.variation.unite)
-                     or (cible_q is not None and cible_q.unite))
+                     or (cible_q is not None and (cible_q.unite or a.indicateur_cible)))
     contradiction = _contradiction(a.sens, depart, cible, a.verbe, cible_q.unite if cible_q else "")
     echeances_valides = [e.date for e in a.echeances if e.date is not None]
     erreur_date = any(e.erreur for e in a.echeances)
@@ -632,9 +651,9 @@ def verifier(objectif, aujourd_hui: _dt.date | None = None) -> dict[str, tuple[b
         mesurable = (False, f"« {objectif.indicateur} » n'est pas un indicateur qu'on peut compter : nommez ce "
                             "qui est mesuré (taux de retard, nombre de clients actifs, note moyenne sur 5…).")
     else:
-        depart = (f", départ {format_nombre(objectif.depart)}" if objectif.depart is not None
-                  else " (départ à mesurer d'abord)")
         unite_lue = f" {unite}" if unite and not unite.startswith("/") else unite
+        depart = (f", départ {format_nombre(objectif.depart)}{unite_lue}" if objectif.depart is not None
+                  else " (départ à mesurer d'abord)")
         mesurable = (True, f"indicateur « {objectif.indicateur} », cible {format_nombre(objectif.cible)}"
                            f"{unite_lue}{depart}" + ("." if unite else " ; précisez l'unité."))
     taux = bool(_MOTS_TAUX.search(indic_plie)) or unite == "%"
@@ -669,3 +688,16 @@ def resume(verdicts: dict) -> str:
     return "\n".join(
         f"{SYMBOLES[verdicts[c][0]]} {LIBELLES[c]} : {verdicts[c][1]}" for c in CRITERES
     )
+
+
+def comparer(textes, aujourd_hui: _dt.date | None = None):
+    """Un tableau (pandas) : une ligne par objectif écrit, un symbole par critère (✅ ❌ ❓)."""
+    import pandas as pd
+
+    if isinstance(textes, str) or not hasattr(textes, "__iter__"):
+        raise SaisieInvalide("textes : attendu une liste d'objectifs écrits, par exemple [\"Vendre plus\", …].")
+    lignes = []
+    for texte in textes:
+        verdicts = evaluer(texte, aujourd_hui)
+        lignes.append({"objectif": texte, **{LIBELLES[c]: SYMBOLES[verdicts[c][0]] for c in CRITERES}})
+    return pd.DataFrame(lignes, columns=["objectif", *LIBELLES.values()])

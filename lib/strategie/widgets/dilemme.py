@@ -29,26 +29,37 @@ _MISE_EN_PAGE = widgets.Layout(width="auto")
 _STYLE = {"description_width": "initial"}
 
 
-def _figure_vivante(fig: go.Figure) -> go.FigureWidget:
-    return go.FigureWidget(fig)
+def _figure_vivante(brute: dict) -> go.FigureWidget:
+    vivante = go.FigureWidget(brute)
+    vivante._brute_strategie = brute
+    return vivante
 
 
-def _remplacer(vivante: go.FigureWidget, fig: go.Figure) -> None:
-    """Met une figure neuve dans une FigureWidget existante (un seul envoi au navigateur)."""
+def _remplacer(vivante: go.FigureWidget, brute: dict) -> None:
+    """Met une figure neuve dans une FigureWidget : seules les propriétés qui changent sont envoyées.
+
+    ``brute`` est un dict {"data": [...], "layout": {...}} (``figure_….brute(...)``) : comparer des
+    dicts coûte peu, alors que valider une go.Figure entière coûte des dizaines de millisecondes.
+    """
+    ancienne = getattr(vivante, "_brute_strategie", None) or {"data": [], "layout": {}}
+    donnees, mise_en_page = brute["data"], brute["layout"]
     with vivante.batch_update():
-        memes = len(vivante.data) == len(fig.data) and all(
-            a.type == b.type for a, b in zip(vivante.data, fig.data)
-        )
-        if memes:
-            for ancienne, neuve in zip(vivante.data, fig.data):
-                ancienne.update(neuve.to_plotly_json(), overwrite=True)
+        if len(ancienne["data"]) == len(donnees) and all(
+            a.get("type") == b.get("type") for a, b in zip(ancienne["data"], donnees)
+        ):
+            for trace, a, b in zip(vivante.data, ancienne["data"], donnees):
+                changements = {k: v for k, v in b.items() if a.get(k) != v}
+                changements.update({k: None for k in a if k not in b})
+                if changements:
+                    trace.update(changements, overwrite=True)
         else:
             vivante.data = ()
-            vivante.add_traces(list(fig.data))
-        # Merge rather than assign: assigning a layout rebuilds plotly's template (slow).
-        nouvelle = fig.layout.to_plotly_json()
-        nouvelle.setdefault("shapes", [])
-        vivante.layout.update(nouvelle)
+            vivante.add_traces(donnees)
+        changements = {k: v for k, v in mise_en_page.items() if ancienne["layout"].get(k) != v}
+        changements.update({k: None for k in ancienne["layout"] if k not in mise_en_page})
+        if changements:
+            vivante.layout.update(changements, overwrite=True)
+    vivante._brute_strategie = brute
 
 
 def _f(x) -> str:
@@ -60,13 +71,13 @@ class _ChampsGains(widgets.HBox):
 
     def __init__(self, g: _g.Gains = _g.GAINS_POINTS):
         self.recompense = widgets.FloatText(value=g.recompense, description="R (coopèrent)", style=_STYLE,
-                                            layout=widgets.Layout(width="150px"))
+                                            layout=widgets.Layout(width="200px"))
         self.dupe = widgets.FloatText(value=g.dupe, description="S (dupe)", style=_STYLE,
-                                      layout=widgets.Layout(width="130px"))
+                                      layout=widgets.Layout(width="170px"))
         self.tentation = widgets.FloatText(value=g.tentation, description="T (tentation)", style=_STYLE,
-                                           layout=widgets.Layout(width="150px"))
+                                           layout=widgets.Layout(width="200px"))
         self.punition = widgets.FloatText(value=g.punition, description="P (trahissent)", style=_STYLE,
-                                          layout=widgets.Layout(width="150px"))
+                                          layout=widgets.Layout(width="200px"))
         super().__init__([self.recompense, self.dupe, self.tentation, self.punition])
 
     def champs(self):
@@ -119,7 +130,7 @@ class JeuUnCoup(widgets.VBox):
         self.bouton_trahir.add_class("strategie-dilemme-trahir")
         self.resultat = widgets.HTML()
         self.bilan = widgets.HTML()
-        self.figure = _figure_vivante(fig_d.figure_gains(g))
+        self.figure = _figure_vivante(fig_d.figure_gains.brute(g))
         self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
         self.bouton_trahir.on_click(lambda _: self.jouer("D"))
         self.unite.observe(self._changer_unite, names="value")
@@ -137,7 +148,7 @@ class JeuUnCoup(widgets.VBox):
     def _changer_unite(self, change=None):
         self.gains = _g.GAINS_ANNEES if self.unite.value == "annees" else _g.GAINS_POINTS
         dernier = self.historique[-1] if self.historique else None
-        _remplacer(self.figure, fig_d.figure_gains(self.gains, dernier))
+        _remplacer(self.figure, fig_d.figure_gains.brute(self.gains, dernier))
         self._afficher_bilan()
 
     @protege()
@@ -153,7 +164,7 @@ class JeuUnCoup(widgets.VBox):
         alternative = "D" if coup == "C" else "C"
         si_autre = g.gain(alternative, autre)
         nom = {"C": "vous taire" if not g.plus_haut_est_mieux else "coopérer", "D": "trahir"}
-        unite = "points" if g.plus_haut_est_mieux else "ans de prison"
+        unite = "point(s)" if g.plus_haut_est_mieux else "an(s) de prison"
         mieux = (si_autre > moi) if g.plus_haut_est_mieux else (si_autre < moi)
         regret = (
             f"En choisissant de {nom[alternative]}, vous auriez eu {_f(si_autre)} {unite} : "
@@ -163,7 +174,7 @@ class JeuUnCoup(widgets.VBox):
             f"<p>Vous avez choisi de <b>{nom[coup]}</b> ; l'ordinateur a choisi de <b>{nom[autre]}</b>.<br>"
             f"Vous : <b>{_f(moi)}</b> {unite}, lui : <b>{_f(lui)}</b> {unite}. {html.escape(regret)}</p>"
         )
-        _remplacer(self.figure, fig_d.figure_gains(g, (coup, autre)))
+        _remplacer(self.figure, fig_d.figure_gains.brute(g, (coup, autre)))
         self._afficher_bilan()
         self.message.effacer()
 
@@ -172,7 +183,7 @@ class JeuUnCoup(widgets.VBox):
             self.bilan.value = ""
             return
         g = self.gains
-        unite = "points" if g.plus_haut_est_mieux else "ans"
+        unite = "point(s)" if g.plus_haut_est_mieux else "an(s)"
         total = sum(g.gain(a, b) for a, b in self.historique)
         toujours_d = sum(g.gain("D", b) for _, b in self.historique)
         toujours_c = sum(g.gain("C", b) for _, b in self.historique)
@@ -217,7 +228,7 @@ class PartieCachee(widgets.VBox):
         self.bouton_nouvelle = widgets.Button(description="Nouvelle partie", icon="refresh")
         self.etat = widgets.HTML()
         self.revelation = widgets.HTML()
-        self.figure = _figure_vivante(fig_d.figure_coups("", "", ("Vous", "?"), self.gains, "Vos coups et les siens"))
+        self.figure = _figure_vivante(fig_d.figure_coups.brute("", "", ("Vous", "?"), self.gains, "Vos coups et les siens"))
         self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
         self.bouton_trahir.on_click(lambda _: self.jouer("D"))
         self.bouton_verifier.on_click(lambda _: self.deviner(self.choix.value))
@@ -295,7 +306,7 @@ class PartieCachee(widgets.VBox):
             f"<p>Tour {n} joué{'s' if n > 1 else ''}. Vous : <b>{_f(moi)}</b> points, "
             f"lui : <b>{_f(lui)}</b> points.{dernier} Bien deviné : {self.devines} sur {self.parties}.</p>"
         )
-        _remplacer(self.figure, fig_d.figure_coups(self.mes_coups, self.ses_coups, ("Vous", "?"), self.gains,
+        _remplacer(self.figure, fig_d.figure_coups.brute(self.mes_coups, self.ses_coups, ("Vous", "?"), self.gains,
                                                    "Vos coups et les siens"))
 
     @protege()
@@ -375,8 +386,8 @@ class ExplorateurTournoi(widgets.VBox):
         self.bouton = widgets.Button(description="Lancer le tournoi", button_style="primary", icon="play")
         self.bouton.add_class("strategie-dilemme-lancer")
         self.resultat = None
-        self.figure_classement = _figure_vivante(fig_d.figure_vide("Classement (pariez, puis lancez le tournoi)"))
-        self.figure_matrice = _figure_vivante(fig_d.figure_vide("Matrice des matchs"))
+        self.figure_classement = _figure_vivante(fig_d.figure_vide.brute("Classement (pariez, puis lancez le tournoi)"))
+        self.figure_matrice = _figure_vivante(fig_d.figure_vide.brute("Matrice des matchs"))
         self.strategies.observe(self._maj_paris, names="value")
         self.bouton.on_click(lambda _: self.lancer())
         self._maj_paris()
@@ -407,8 +418,8 @@ class ExplorateurTournoi(widgets.VBox):
         )
         classement = self.resultat.classement
         pari = None if self.pari.value == _PAS_DE_PARI else self.pari.value
-        _remplacer(self.figure_classement, fig_d.figure_classement(classement, pari))
-        _remplacer(self.figure_matrice, fig_d.figure_matrice(self.resultat.matrice))
+        _remplacer(self.figure_classement, fig_d.figure_classement.brute(classement, pari))
+        _remplacer(self.figure_matrice, fig_d.figure_matrice.brute(self.resultat.matrice))
         gagnant = classement["strategie"].iloc[0]
         avertissement = _avertissement_gains(g)
         if pari is None:
@@ -433,14 +444,14 @@ SCENARIOS = {
         population=_POPULATION, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.0, remplaces=5),
     "Barrière 1 : trop peu de tours par match": dict(
         population=_POPULATION, tours=3, gains=_g.GAINS_NICKY_CASE, bruit=0.0, remplaces=5),
-    "Barrière 2 : des gains qui récompensent mal la coopération": dict(
-        population=_POPULATION, tours=10, gains=_g.Gains(1, -1, 3, 0), bruit=0.0, remplaces=5),
+    "Barrière 2 : trahir ensemble ne coûte plus rien (P = 1)": dict(
+        population=_POPULATION, tours=10, gains=_g.Gains(2, -1, 3, 1), bruit=0.0, remplaces=5),
     "Barrière 3 : un peu d'erreurs (5 %)": dict(
         population={"Donnant-donnant": 5, "Toujours trahir": 5, "Toujours coopérer": 5, "Rancunier": 5,
                     "Donnant-donnant patient": 5}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.05, remplaces=5),
-    "Barrière 3 bis : trop d'erreurs (50 %)": dict(
+    "Barrière 3 bis : trop d'erreurs (30 %)": dict(
         population={"Donnant-donnant": 5, "Toujours trahir": 5, "Toujours coopérer": 5, "Rancunier": 5,
-                    "Donnant-donnant patient": 5}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.5, remplaces=5),
+                    "Donnant-donnant patient": 5}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.3, remplaces=5),
     "Les huit personnages, 3 de chaque": dict(
         population={n: 3 for n in _POPULATION}, tours=10, gains=_g.GAINS_NICKY_CASE, bruit=0.05, remplaces=5),
 }
@@ -477,7 +488,7 @@ class ExplorateurEvolution(widgets.VBox):
         self.bouton = widgets.Button(description="Autre tirage", icon="random")
         self.bilan = widgets.HTML()
         self.effectifs = None
-        self.figure = _figure_vivante(fig_d.figure_vide("Évolution de la population", 400))
+        self.figure = _figure_vivante(fig_d.figure_vide.brute("Évolution de la population", 400))
         for w in (*self.effectifs_depart.values(), self.tours, self.bruit, self.remplaces, self.generations,
                   self.graine, *self.gains.champs()):
             w.observe(self._sur_changement, names="value")
@@ -548,7 +559,7 @@ class ExplorateurEvolution(widgets.VBox):
         self.effectifs = moteur.evolution(population, tours=self.tours.value, remplaces=remplaces,
                                           generations=self.generations.value, bruit=self.bruit.value,
                                           gains=g, graine=self.graine.value)
-        _remplacer(self.figure, fig_d.figure_evolution(self.effectifs))
+        _remplacer(self.figure, fig_d.figure_evolution.brute(self.effectifs))
         fin = self.effectifs.iloc[-1]
         dominant = fin.idxmax()
         part = fin.max() / max(fin.sum(), 1)
@@ -592,7 +603,7 @@ class EditeurGains(widgets.VBox):
         self.champs = _ChampsGains(g)
         self.diagnostic = None
         self.explication = widgets.HTML()
-        self.figure = _figure_vivante(fig_d.figure_gains(g))
+        self.figure = _figure_vivante(fig_d.figure_gains.brute(g))
         self._suspendu = False
         for w in (self.unite, *self.champs.champs()):
             w.observe(self._sur_changement, names="value")
@@ -631,7 +642,7 @@ class EditeurGains(widgets.VBox):
         g = self.lire()
         d = _g.diagnostic(g)
         self.diagnostic = d
-        _remplacer(self.figure, fig_d.figure_gains(g))
+        _remplacer(self.figure, fig_d.figure_gains.brute(g))
         lignes = "".join(
             f"<li>{'✅' if c.respectee else '❌'} {html.escape(c.texte)} : {html.escape(c.explication)}.</li>"
             for c in d.conditions

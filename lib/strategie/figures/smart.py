@@ -1,0 +1,133 @@
+"""Figures du module 14 : tableau de bord (avancement, statut, tendance) et plan d'exécution."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from strategie.erreurs import SaisieInvalide
+from strategie.smart import CRITERES, LIBELLES, PlanExecution, TableauDeBord, verifier
+from strategie.smart._texte import format_nombre
+from strategie.smart.tableau import FLECHES, NON_MESURE, STATUTS
+
+COULEURS_STATUTS = {
+    "atteint": "#1b7837",
+    "en bonne voie": "#7fbf7b",
+    "à surveiller": "#f1a340",
+    "en retard": "#d73027",
+    "non mesuré": "#bdbdbd",
+}
+_ECHELLE_SMART = [[0, "#d73027"], [0.6, "#f1a340"], [1, "#1b7837"]]
+_COLONNES_REQUISES = {"indicateur", "cible", "reel", "avancement", "attendu", "statut", "tendance", "unite"}
+
+
+def _donnees(tableau, date_point) -> pd.DataFrame:
+    if isinstance(tableau, TableauDeBord):
+        return tableau.calculer(date_point)
+    if isinstance(tableau, pd.DataFrame) and _COLONNES_REQUISES <= set(tableau.columns):
+        return tableau
+    raise SaisieInvalide("tableau : attendu un smart.TableauDeBord ou le résultat de sa méthode calculer().")
+
+
+def _valeur(x: float, unite: str) -> str:
+    if x != x:
+        return "—"
+    if not unite:
+        return format_nombre(x)
+    return f"{format_nombre(x)}{'' if unite.startswith('/') else ' '}{unite}"
+
+
+def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: str | None = None) -> go.Figure:
+    """Barres d'avancement par indicateur, colorées selon le statut ; losange = avancement attendu.
+
+    ``tableau`` : un ``TableauDeBord`` (calculé à ``date_point``) ou le ``DataFrame`` de ``calculer()``.
+    """
+    df = _donnees(tableau, date_point).iloc[::-1].reset_index(drop=True)  # first indicator on top
+    figure = go.Figure()
+    avance = df["avancement"].to_numpy(float) * 100 if len(df) else np.array([])
+    for statut in STATUTS:
+        masque = (df["statut"] == statut).to_numpy() if len(df) else np.array([], bool)
+        if not masque.any():
+            continue
+        lignes = df[masque]
+        figure.add_trace(go.Bar(
+            x=np.nan_to_num(avance[masque], nan=0.0), y=lignes["indicateur"], orientation="h", name=statut,
+            marker_color=COULEURS_STATUTS[statut],
+            customdata=np.stack([lignes["statut"], lignes["tendance"]], axis=-1),
+            hovertemplate="<b>%{y}</b><br>avancement : %{x:.0f} %<br>statut : %{customdata[0]}"
+                          "<br>tendance : %{customdata[1]}<extra></extra>",
+        ))
+    if len(df):
+        figure.add_trace(go.Scatter(
+            x=df["attendu"] * 100, y=df["indicateur"], mode="markers", name="avancement attendu",
+            marker=dict(symbol="diamond", size=11, color="#333333", line=dict(color="white", width=1)),
+            hovertemplate="<b>%{y}</b><br>attendu à cette date : %{x:.0f} %<extra></extra>",
+        ))
+    maximum = float(np.nanmax(np.append(avance, 100.0))) if len(avance) else 100.0
+    minimum = float(np.nanmin(np.append(avance, 0.0))) if len(avance) else 0.0
+    droite = max(maximum, 100) + 12
+    if len(df):  # values in a column of their own, right of the bars: nothing hides them
+        etiquettes = [
+            NON_MESURE if st == NON_MESURE else f"{_valeur(r, u)} (cible {_valeur(c, u)}) {FLECHES.get(t, '')}"
+            for st, r, c, u, t in zip(df["statut"], df["reel"], df["cible"], df["unite"], df["tendance"])
+        ]
+        figure.add_trace(go.Scatter(
+            x=[droite] * len(df), y=df["indicateur"], mode="text", text=etiquettes, textposition="middle right",
+            showlegend=False, hoverinfo="skip",
+        ))
+    figure.add_vline(x=100, line_dash="dash", line_color="#1b7837", annotation_text="cible",
+                     annotation_position="top")
+    figure.add_vline(x=0, line_color="#555555", annotation_text="départ", annotation_position="top")
+    figure.update_layout(
+        title=titre or "Tableau de bord : où en est chaque indicateur ?",
+        xaxis=dict(title="avancement du départ vers la cible (%)", range=[min(minimum, 0) - 10, droite + 75],
+                   ticksuffix=" %", tickvals=list(range(int(np.floor(min(minimum, 0) / 20)) * 20,
+                                                        int(max(maximum, 100)) + 1, 20))),
+        yaxis=dict(title=None, automargin=True),
+        barmode="overlay", legend=dict(title="statut", orientation="h", y=-0.25),
+        height=max(300, 80 + 55 * len(df)), margin=dict(l=10, r=20, t=70, b=10),
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def figure_plan(plan: PlanExecution, aujourd_hui: _dt.date | None = None) -> go.Figure:
+    """Le plan d'exécution en soleil : stratégie → axes → objectifs, couleur = critères SMART remplis."""
+    if not isinstance(plan, PlanExecution):
+        raise SaisieInvalide("plan : attendu un smart.PlanExecution.")
+    racine = plan.nom or "Stratégie"
+    ids, etiquettes, parents, couleurs, survols = ["racine"], [racine], [""], ["#f0f0f0"], [racine]
+    encre = ["#222222"]  # dark text on the light centre and axes, white on the coloured objectives
+    for numero, (axe, objectifs) in enumerate(plan.par_axe().items()):
+        ident = f"axe-{numero}"
+        ids.append(ident)
+        etiquettes.append(axe)
+        parents.append("racine")
+        couleurs.append("#d9d9d9" if objectifs else "#fbe3e1")
+        encre.append("#222222")
+        survols.append(f"{len(objectifs)} objectif(s)" if objectifs else "aucun objectif : axe non décliné")
+        for rang, o in enumerate(objectifs):
+            verdicts = verifier(o, aujourd_hui)
+            remplis = sum(verdicts[c][0] is True for c in CRITERES)
+            ids.append(f"{ident}-{rang}")
+            etiquettes.append(o.quoi if len(o.quoi) <= 40 else o.quoi[:38] + "…")
+            parents.append(ident)
+            couleurs.append(sample_colorscale(_ECHELLE_SMART, remplis / 5)[0])
+            encre.append("white")
+            manques = [LIBELLES[c] for c in CRITERES if verdicts[c][0] is not True]
+            survols.append(html.escape(f"{o.indicateur} → {format_nombre(o.cible)} {o.unite} · "
+                                       f"{remplis}/5 critères" + (f" (à revoir : {', '.join(manques)})"
+                                                                  if manques else "")))
+    figure = go.Figure(go.Sunburst(
+        ids=ids, labels=etiquettes, parents=parents, customdata=survols, marker=dict(colors=couleurs), leaf=dict(opacity=1),
+        textfont=dict(color=encre), hovertemplate="<b>%{label}</b><br>%{customdata}<extra></extra>",
+    ))
+    figure.update_layout(title="Plan d'exécution : chaque objectif rattaché à un axe<br><sup>couleur d'un "
+                               "objectif : critères SMART remplis, du rouge (0) au vert (5)</sup>", margin=dict(t=60, l=10, r=10, b=10),
+                         height=480)
+    return figure
