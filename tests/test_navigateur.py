@@ -232,8 +232,19 @@ def _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(page):
         raise
 
 
+def _objectif_smart_refuse_une_date_impossible(page):
+    vue = page.locator(".strategie-smart").first
+    vue.scroll_into_view_if_needed()
+    vue.get_by_placeholder("30/06/2027, fin juin 2027, T3 2027…").fill("31/02/2027")
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-smart').innerText.includes('28 jours')", timeout=15_000
+    )
+    page.screenshot(path=str(ARTEFACTS / "14-objectif-date-impossible.png"))
+
+
 # What a learner does with a lesson's widget, checked in the page after "run all".
 INTERACTIONS = {
     "00-demarrer": _curseur_du_module_00_recalcule_le_resultat,
     "01-business-model-canvas": _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide,
+    "14-objectifs-smart": _objectif_smart_refuse_une_date_impossible,
 }
