@@ -12,14 +12,13 @@ jamais, l'enregistrer est atomique (jamais de fichier à moitié écrit).
 from __future__ import annotations
 
 import difflib
-import json
 import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from strategie._fichiers import ecrire_json_atomique, lire_json, verifier_format
 from strategie.erreurs import FichierInvalide, SaisieInvalide
 
 FORMAT = "strategie.canevas"
@@ -340,20 +339,7 @@ class Canevas:
     @classmethod
     def depuis_dict(cls, donnees: object) -> "Canevas":
         """Reconstruit un canevas ; lève ``FichierInvalide`` si les données ne conviennent pas."""
-        if not isinstance(donnees, dict) or donnees.get("format") != FORMAT:
-            raise FichierInvalide(
-                "Ces données ne sont pas un canevas du cours (le champ « format » doit valoir "
-                f"« {FORMAT} »). Choisissez un fichier enregistré par l'éditeur de canevas."
-            )
-        version = donnees.get("version")
-        if not isinstance(version, int) or version < 1:
-            raise FichierInvalide("Le numéro de version du canevas est absent ou illisible.")
-        if version > VERSION:
-            raise FichierInvalide(
-                f"Ce canevas a été enregistré par une version plus récente du cours (format {version}, "
-                f"cette bibliothèque lit jusqu'au format {VERSION}). Mettez le cours à jour "
-                "(git pull puis make lab) pour l'ouvrir."
-            )
+        verifier_format(donnees, FORMAT, VERSION, "un canevas du cours", "l'éditeur de canevas")
         try:
             canevas = cls(donnees.get("nom", "Mon canevas"), donnees.get("vue", "organisation"))
             notes = donnees.get("notes", [])
@@ -378,42 +364,12 @@ class Canevas:
 
     def enregistrer(self, chemin: str | os.PathLike = FICHIER_PAR_DEFAUT) -> Path:
         """Enregistre en JSON, de façon atomique : l'ancien fichier reste intact jusqu'au bout."""
-        chemin = Path(chemin)
-        if chemin.is_dir():
-            raise SaisieInvalide(f"« {chemin} » est un dossier : donnez un nom de fichier, par exemple {FICHIER_PAR_DEFAUT}.")
-        if chemin.parent and not chemin.parent.exists():
-            raise SaisieInvalide(f"Le dossier « {chemin.parent} » n'existe pas : créez-le ou choisissez un autre chemin.")
-        contenu = json.dumps(self.vers_dict(), ensure_ascii=False, indent=2) + "\n"
-        descripteur, temporaire = tempfile.mkstemp(prefix=f".{chemin.name}.", suffix=".tmp", dir=chemin.parent or ".")
-        try:
-            with os.fdopen(descripteur, "w", encoding="utf-8") as f:
-                f.write(contenu)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(temporaire, chemin)
-        except BaseException:
-            Path(temporaire).unlink(missing_ok=True)
-            raise
-        return chemin
+        return ecrire_json_atomique(self.vers_dict(), chemin, FICHIER_PAR_DEFAUT)
 
     @classmethod
     def charger(cls, chemin: str | os.PathLike = FICHIER_PAR_DEFAUT) -> "Canevas":
         """Lit un canevas enregistré ; le fichier n'est jamais modifié."""
-        chemin = Path(chemin)
-        if not chemin.is_file():
-            raise FichierInvalide(f"Le fichier « {chemin} » n'existe pas. Enregistrez d'abord votre canevas.")
-        try:
-            texte = chemin.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise FichierInvalide(f"« {chemin} » n'est pas un fichier texte : ce n'est pas un canevas.") from None
-        try:
-            donnees = json.loads(texte)
-        except json.JSONDecodeError as exc:
-            raise FichierInvalide(
-                f"« {chemin} » n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno}). "
-                "Le fichier n'a pas été modifié ; ouvrez une sauvegarde plus ancienne ou recommencez."
-            ) from None
-        return cls.depuis_dict(donnees)
+        return cls.depuis_dict(lire_json(chemin, "votre canevas"))
 
     def __repr__(self) -> str:
         return f"Canevas({self.nom!r}, vue={self.vue!r}, {len(self)} notes)"
