@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from strategie import _blocs
 from strategie.erreurs import SaisieInvalide
@@ -44,3 +44,31 @@ def textes(valeur: object, champ: str, vide_permis: bool = True) -> list[str]:
 def meme_texte(a: str, b: str) -> bool:
     """Deux textes identiques à la casse, aux accents et aux espaces près."""
     return _blocs.simplifier(a) == _blocs.simplifier(b)
+
+
+def cle_tolerante(valeur: object, libelles: Mapping[str, str], champ: str,
+                  alias: Mapping[str, str] | None = None) -> str:
+    """La clé d'une option, reconnue par sa clé, son libellé ou un alias (casse, accents, tirets ignorés).
+
+    ``libelles`` associe chaque clé à son libellé ; ``alias`` associe d'autres noms courants à une clé.
+    Une valeur inconnue lève ``SaisieInvalide`` avec une suggestion et la liste des clés.
+    """
+    if isinstance(valeur, str):
+        noms = {**(alias or {}), **{libelle: cle for cle, libelle in libelles.items()}}
+        connus = {_blocs.simplifier(nom): cle for nom, cle in noms.items()}
+        cle = connus.get(_blocs.simplifier(valeur))
+        if cle is not None:
+            return cle
+    return _blocs.choix(valeur, libelles, champ)
+
+
+def notes_de_segments(canevas, noms: Iterable[str] | None = None) -> list:
+    """Les notes du bloc des segments d'un canevas qui portent ces noms ; toutes si ``noms`` vaut None.
+
+    Une note de segment s'écrit « Nom » ou « Nom (qui) » (voir ``Segmentation.notes``).
+    """
+    notes = canevas.notes_du_bloc("segments_clients")
+    if noms is None:
+        return notes
+    noms = list(noms)
+    return [n for n in notes if any(meme_texte(n.texte.split(" (")[0], nom) for nom in noms)]

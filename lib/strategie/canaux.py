@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from strategie import _blocs
-from strategie._listes import meme_texte, textes
+from strategie._listes import cle_tolerante, meme_texte, notes_de_segments, textes
 from strategie.canevas import Canevas, _simplifier
 from strategie.erreurs import SaisieInvalide
 
@@ -64,22 +64,14 @@ _ALIAS_GENRES = {"propres": "propre", "canal propre": "propre", "direct": "propr
                  "externe": "partenaire", "tiers": "partenaire"}
 
 
-def _depuis_alias(valeur: object, options: dict[str, str], alias: dict[str, str], champ: str) -> str:
-    if isinstance(valeur, str):
-        connus = {_simplifier(n): c for n, c in {**alias, **{v: k for k, v in options.items()}}.items()}
-        if _simplifier(valeur) in connus:
-            return connus[_simplifier(valeur)]
-    return _blocs.choix(valeur, options, champ)
-
-
 def phase_de(nom: object) -> str:
     """La clé d'une phase (« notoriete »…) à partir d'un nom tolérant (« Après-vente », « SAV »…)."""
-    return _depuis_alias(nom, PHASES, _ALIAS_PHASES, "La phase")
+    return cle_tolerante(nom, PHASES, "La phase", _ALIAS_PHASES)
 
 
 def genre_de(nom: object) -> str:
-    """« propre » ou « partenaire », à partir d'un nom tolérant (« direct », « revendeur »… non)."""
-    return _depuis_alias(nom, GENRES, _ALIAS_GENRES, "Le genre de canal (propre ou partenaire)")
+    """« propre » ou « partenaire », à partir d'un nom tolérant (« propres », « direct », « indirect »…)."""
+    return cle_tolerante(nom, GENRES, "Le genre de canal (propre ou partenaire)", _ALIAS_GENRES)
 
 
 @dataclass(frozen=True)
@@ -220,10 +212,12 @@ class PlanCanaux:
             constats.append(f"Un seul canal{pour} (« {servants[0].nom} ») porte les cinq phases : s'il faiblit, "
                             "tout s'arrête.")
         if segment is None:
+            communs = set(self.trous())
             for s in self.segments:
-                trous = self.trous(s)
-                if trous:
-                    constats.append(f"Pour « {s} », il manque : {', '.join(PHASES[p] for p in trous)}.")
+                # Only what this segment lacks beyond the gaps everybody shares.
+                propres = [p for p in self.trous(s) if p not in communs]
+                if propres:
+                    constats.append(f"Pour « {s} », il manque aussi : {', '.join(PHASES[p] for p in propres)}.")
         return constats
 
     def tableau(self) -> pd.DataFrame:
@@ -236,10 +230,23 @@ class PlanCanaux:
         return pd.DataFrame(lignes, columns=["canal", "genre", *PHASES, "segments"])
 
     # -- canvas ------------------------------------------------------------
+    @staticmethod
+    def _note(canal: Canal) -> str:
+        return f"{canal.nom} ({canal.genre} : {', '.join(PHASES[p].lower() for p in canal.phases)})"
+
     def notes(self) -> list[str]:
         """Une note par canal pour le bloc « Canaux » : « Nom (propre : notoriété, achat) »."""
-        return [f"{c.nom} ({c.genre} : {', '.join(PHASES[p].lower() for p in c.phases)})" for c in self._canaux.values()]
+        return [self._note(c) for c in self._canaux.values()]
 
     def ajouter_au_canevas(self, canevas: Canevas) -> list[str]:
-        """Verse les canaux absents dans le bloc « Canaux » d'un canevas ; renvoie les identifiants ajoutés."""
-        return _blocs.verser(canevas, "canaux", self.notes())
+        """Verse les canaux absents dans le bloc « Canaux » et lie chacun aux segments qu'il sert.
+
+        Un canal sans segment précisé est lié à tous les segments du canevas. Renvoie les
+        identifiants des notes ajoutées (rien n'est ajouté en double).
+        """
+        ajoutees = _blocs.verser(canevas, "canaux", self.notes())
+        for canal in self._canaux.values():
+            note = next(n for n in canevas.notes_du_bloc("canaux") if meme_texte(n.texte, self._note(canal)))
+            for segment in notes_de_segments(canevas, canal.segments or None):
+                canevas.lier(note.id, segment.id)
+        return ajoutees

@@ -39,13 +39,16 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from strategie.erreurs import SaisieInvalide
+from strategie._fichiers import ecrire_json_atomique, lire_json, verifier_format
+from strategie.erreurs import FichierInvalide, SaisieInvalide
 
 __all__ = [
     "ECHELLE",
@@ -59,9 +62,15 @@ __all__ = [
     "exemple_actuelle",
     "grille_publiee",
     "EXEMPLES",
+    "ouvrir",
+    "FICHIER_PAR_DEFAUT",
 ]
 
 ECHELLE = (0.0, 10.0)
+FORMAT = "strategie.canevas_strategique"
+VERSION = 1
+FICHIER_PAR_DEFAUT = "mon-canevas-strategique.json"
+_OUTIL = "l'éditeur de canevas stratégique (ou canevas.enregistrer())"
 ACTIONS = ("eliminer", "reduire", "renforcer", "creer")
 LIBELLES_ACTIONS = {
     "eliminer": "Éliminer",
@@ -602,7 +611,7 @@ class CanevasStrategique:
     def diagnostic(
         self,
         offre: str | None = None,
-        seuil_focalisation: float = 0.35,
+        seuil_focalisation: float = 0.45,
         seuil_divergence: float = 0.15,
         seuil_ressemblance: float = 0.8,
     ) -> list[str]:
@@ -647,6 +656,8 @@ class CanevasStrategique:
 
     def vers_dict(self) -> dict:
         return {
+            "format": FORMAT,
+            "version": VERSION,
             "titre": self.titre,
             "echelle": list(self._echelle),
             "facteurs": list(self._facteurs),
@@ -659,11 +670,14 @@ class CanevasStrategique:
 
     @classmethod
     def depuis_dict(cls, donnees: dict) -> CanevasStrategique:
+        """Reconstruit un canevas depuis :meth:`vers_dict` (``SaisieInvalide`` si les données ne conviennent pas)."""
         if not isinstance(donnees, dict) or "facteurs" not in donnees:
             raise SaisieInvalide(
                 "Ces données ne décrivent pas un canevas stratégique : il faut au moins la clé 'facteurs' "
                 "(et 'offres'), comme le produit CanevasStrategique.vers_dict()."
             )
+        if "format" in donnees:  # a dict typed by hand may omit the header; a saved file always has it
+            verifier_format(donnees, FORMAT, VERSION, "un canevas stratégique", _OUTIL)
         canevas = cls(
             donnees["facteurs"],
             donnees.get("offres") or {},
@@ -675,6 +689,22 @@ class CanevasStrategique:
         canevas.source = str(donnees.get("source", "") or "")
         canevas.note = str(donnees.get("note", "") or "")
         return canevas
+
+    def enregistrer(self, chemin: str | os.PathLike = FICHIER_PAR_DEFAUT) -> Path:
+        """Enregistre le canevas en JSON ; l'ancien fichier reste intact jusqu'à la fin de l'écriture."""
+        return ecrire_json_atomique(self.vers_dict(), chemin, FICHIER_PAR_DEFAUT)
+
+    @classmethod
+    def charger(cls, chemin: str | os.PathLike = FICHIER_PAR_DEFAUT) -> CanevasStrategique:
+        """Lit un canevas enregistré ; lève ``FichierInvalide`` (sans toucher au fichier) s'il est illisible."""
+        donnees = lire_json(chemin, "votre canevas stratégique")
+        verifier_format(donnees, FORMAT, VERSION, "un canevas stratégique", _OUTIL)
+        try:
+            return cls.depuis_dict(donnees)
+        except FichierInvalide:
+            raise
+        except SaisieInvalide as exc:
+            raise FichierInvalide(f"Le canevas stratégique de « {chemin} » est abîmé : {exc}") from None
 
     def __repr__(self) -> str:
         return (
@@ -750,6 +780,16 @@ class CanevasStrategique:
                 return self.courbe_moyenne()
             return self.courbe(quoi)
         return quoi
+
+
+def ouvrir(chemin: str | os.PathLike = FICHIER_PAR_DEFAUT, defaut: CanevasStrategique | None = None) -> CanevasStrategique:
+    """Le canevas stratégique enregistré dans ``chemin`` s'il existe, sinon ``defaut`` (ou un canevas vide).
+
+    Un fichier abîmé lève ``FichierInvalide`` et n'est pas modifié.
+    """
+    if Path(chemin).exists():
+        return CanevasStrategique.charger(chemin)
+    return defaut if defaut is not None else CanevasStrategique()
 
 
 # --- exemples publiés ------------------------------------------------------------------------

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from strategie import _blocs
-from strategie._listes import meme_texte, textes
-from strategie.canevas import Canevas, _simplifier
+from strategie._listes import cle_tolerante, meme_texte, notes_de_segments, textes
+from strategie.canevas import Canevas
 from strategie.erreurs import SaisieInvalide
 
 GENRES: dict[str, str] = {
@@ -73,18 +73,13 @@ SEUIL_BONNE = 75.0
 SEUIL_PARTIELLE = 50.0
 
 
-_ALIAS_SIMPLES = {_simplifier(nom): cle for nom, cle in {**_ALIAS, **{v: k for k, v in GENRES.items()}}.items()}
-
-
 def genre_de(nom: object) -> str:
     """La clé d'une partie du canevas (« taches », « problemes »…), à partir d'un nom tolérant.
 
     >>> genre_de("Réducteurs de problèmes")
     'reducteurs'
     """
-    if isinstance(nom, str) and _simplifier(nom) in _ALIAS_SIMPLES:
-        return _ALIAS_SIMPLES[_simplifier(nom)]
-    return _blocs.choix(nom, GENRES, "La partie du canevas (genre)")
+    return cle_tolerante(nom, GENRES, "La partie du canevas (genre)", _ALIAS)
 
 
 @dataclass
@@ -285,8 +280,6 @@ class CanevasProposition:
         """
         ajoutees = _blocs.verser(canevas, "proposition_de_valeur", self.notes())
         enonce = next(n for n in canevas.notes_du_bloc("proposition_de_valeur") if meme_texte(n.texte, self.proposition))
-        for segment in canevas.notes_du_bloc("segments_clients"):
-            # Segment notes look like "Nom" or "Nom (qui)" (see Segmentation.notes).
-            if meme_texte(segment.texte.split(" (")[0], self.segment):
-                canevas.lier(enonce.id, segment.id)
+        for segment in notes_de_segments(canevas, [self.segment]):
+            canevas.lier(enonce.id, segment.id)
         return ajoutees

@@ -88,6 +88,42 @@ def test_aller_retour_par_dict():
     assert c.niveau("Cirque du Soleil", "Prix") == 9  # the copy is independent
 
 
+def test_enregistrer_charger_ouvrir(tmp_path):
+    from strategie.canevas_strategique import ouvrir
+
+    c = exemple("southwest")
+    chemin = c.enregistrer(tmp_path / "mon-canevas-strategique.json")
+    assert CanevasStrategique.charger(chemin).vers_dict() == c.vers_dict()
+    assert ouvrir(chemin).slogan == c.slogan
+    assert ouvrir(tmp_path / "absent.json").facteurs == []
+    with pytest.raises(SaisieInvalide, match="dossier"):
+        c.enregistrer(tmp_path)
+    with pytest.raises(SaisieInvalide, match="n'existe pas"):
+        c.enregistrer(tmp_path / "pas-de-dossier" / "x.json")
+
+
+@pytest.mark.parametrize(
+    "contenu, attendu",
+    [
+        ("{pas du json", "pas du JSON valide"),
+        ('{"format": "strategie.canevas", "facteurs": []}', "doit valoir « strategie.canevas_strategique »"),
+        ('{"format": "strategie.canevas_strategique", "version": 99, "facteurs": []}', "plus récente"),
+        ('{"format": "strategie.canevas_strategique", "version": 1, "facteurs": ["Prix"], "offres": {"A": [42]}}',
+         "abîmé.*sort de l'échelle"),
+        ('{"format": "strategie.canevas_strategique", "version": 1}', "abîmé.*facteurs"),
+        ('[1, 2]', "ne sont pas un canevas stratégique"),
+    ],
+)
+def test_fichier_abime_message_clair_et_fichier_intact(tmp_path, contenu, attendu):
+    from strategie import FichierInvalide
+
+    chemin = tmp_path / "abime.json"
+    chemin.write_text(contenu, encoding="utf-8")
+    with pytest.raises(FichierInvalide, match=attendu):
+        CanevasStrategique.charger(chemin)
+    assert chemin.read_text(encoding="utf-8") == contenu
+
+
 # --- mauvaise saisie : message clair, rien n'est modifié --------------------------------------
 
 
@@ -284,6 +320,7 @@ def deux_courbes(draw):
 
 
 @given(deux_courbes())
+@settings(deadline=None)
 def test_propriete_errc_partition(courbes):
     actuelle, cible = courbes
     g = grille_errc(actuelle, cible)
@@ -300,6 +337,7 @@ def test_propriete_errc_partition(courbes):
 
 
 @given(deux_courbes())
+@settings(deadline=None)
 def test_propriete_errc_symetrie(courbes):
     actuelle, cible = courbes
     aller, retour = grille_errc(actuelle, cible), grille_errc(cible, actuelle)
@@ -309,6 +347,7 @@ def test_propriete_errc_symetrie(courbes):
 
 
 @given(st.lists(niveaux, min_size=1, max_size=12), st.randoms())
+@settings(deadline=None)
 def test_propriete_focalisation_bornee_invariante(liste, hasard):
     f = focalisation(liste)
     assert 0 <= f <= 1
@@ -327,7 +366,7 @@ def canevas_aleatoire(draw):
 
 
 @given(canevas_aleatoire())
-@settings(max_examples=60)
+@settings(max_examples=30, deadline=None)
 def test_propriete_divergence(c):
     for offre in c.offres:
         d = c.divergence(offre)
@@ -339,8 +378,8 @@ def test_propriete_divergence(c):
         assert divergents == [f for f in c.facteurs if ecarts.loc[f, "distance_min"] >= 2]
 
 
-@given(canevas_aleatoire(), st.floats(min_value=-5, max_value=15, allow_nan=True))
-@settings(max_examples=60)
+@given(canevas_aleatoire(), st.floats(min_value=-5, max_value=15) | st.just(float("nan")) | st.just(float("inf")))
+@settings(max_examples=60, deadline=None)
 def test_propriete_saisie_refusee_ne_change_rien(c, valeur):
     avant = c.vers_dict()
     if 0 <= valeur <= 10:
@@ -407,6 +446,8 @@ def test_vue_curseur_modifie_modele_figure_et_grille():
     vue.curseurs["Service"].value = 1
     assert vue.canevas.niveau("Nous", "Service") == 1
     assert list(vue.figure.data[-1].y) == [3, 1, 2]
+    # The synced state follows too: a page that reloads the widget state sees the current figure.
+    assert list(vue.figure._widget_data[-1]["y"]) == [3, 1, 2]
     assert "strategie-errc-reduire" in vue.grille.value and "Service" in vue.grille.value
     vue.reference.value = "Concurrent A"
     assert vue.canevas.grille_errc("Concurrent A").reduire == ("Prix", "Service", "Choix")
@@ -466,6 +507,32 @@ def test_vue_dernier_facteur_retire_reste_utilisable():
     vue.nouveau_facteur.value = "Service"
     vue.bouton_ajouter.click()
     assert vue.canevas.facteurs == ["Service"] and not math.isnan(vue.canevas.focalisation())
+
+
+def test_vue_regler_un_concurrent_ajouter_une_offre_et_enregistrer(tmp_path):
+    from strategie.widgets.canevas_strategique import EditeurCanevasStrategique
+
+    chemin = tmp_path / "mon-canevas-strategique.json"
+    vue = EditeurCanevasStrategique(petit_canevas(), chemin=chemin)
+    vue.offre_reglee.value = "Concurrent A"
+    assert vue.curseurs["Prix"].value == 7
+    vue.curseurs["Prix"].value = 2
+    assert vue.canevas.niveau("Concurrent A", "Prix") == 2 and vue.canevas.niveau("Nous", "Prix") == 3
+    assert list(next(t for t in vue.figure.data if t.name == "Concurrent A").y) == [2, 4, 8]
+
+    vue.nouvelle_offre.value = "concurrent b"
+    vue.bouton_offre.click()
+    assert vue.message.genre == "erreur" and "existe déjà" in vue.message.texte
+    assert vue.nouvelle_offre.value == "concurrent b"
+    vue.nouvelle_offre.value = "Nouvel entrant"
+    vue.bouton_offre.click()
+    assert vue.canevas.offres[-1] == "Nouvel entrant" and vue.offre == "Nouvel entrant"
+    assert vue.canevas.focale == "Nous"  # your offer stays the focal one
+    assert len(vue.figure.data) == 4 and vue.figure.data[-1].name == "Nous"
+
+    vue.bouton_enregistrer.click()
+    assert vue.message.genre == "succes"
+    assert CanevasStrategique.charger(chemin).offres == vue.canevas.offres
 
 
 def test_acces_paresseux_depuis_le_paquet():

@@ -172,14 +172,14 @@ def figure_errc(
                 showlegend=not partie.empty,
             )
         )
-    for facteur, ligne in d[d["action"] != "inchange"].iterrows():
-        fig.add_annotation(
-            x=facteur, y=ligne["cible"], ax=facteur, ay=ligne["actuel"], xref="x", yref="y", axref="x", ayref="y",
-            showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=1.5, arrowcolor=COULEURS_ACTIONS[ligne["action"]],
-            text="",
-        )
+    fleches = [
+        dict(x=facteur, y=ligne["cible"], ax=facteur, ay=ligne["actuel"], xref="x", yref="y", axref="x", ayref="y",
+             showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=1.5, arrowcolor=COULEURS_ACTIONS[ligne["action"]],
+             text="")
+        for facteur, ligne in d[d["action"] != "inchange"].iterrows()
+    ]
     fig.update_layout(
-        title=titre, template="plotly_white", height=hauteur,
+        title=titre, template="plotly_white", height=hauteur, annotations=fleches,
         legend=_LEGENDE, margin=dict(t=60, b=40),
     )
     fig.update_xaxes(categoryorder="array", categoryarray=facteurs, tickangle=-30, automargin=True)

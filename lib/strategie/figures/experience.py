@@ -61,19 +61,23 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
         return _vide(titre, "Ajoutez des points de contact pour dessiner le parcours.")
     x = list(range(len(table)))
     fig = go.Figure()
-    # Stage bands, alternately shaded, with the stage name on top.
+    # Shapes and annotations are gathered first and set once: adding them one by one is slow in plotly.
+    formes, notes = [], []
     for i, etape in enumerate(e for e in parcours.etapes if (table["etape"] == e).any()):
         positions = table.index[table["etape"] == etape]
-        fig.add_vrect(
-            x0=positions.min() - 0.5, x1=positions.max() + 0.5, fillcolor="#f1f3f4" if i % 2 == 0 else "#ffffff",
-            line_width=0, layer="below",
-            annotation=dict(text=f"<b>{etape}</b>", font=dict(size=12, color="#3c4043")),
-            annotation_position="top",
+        debut, fin = positions.min() - 0.5, positions.max() + 0.5
+        formes.append(
+            dict(type="rect", xref="x", yref="paper", x0=debut, x1=fin, y0=0, y1=1, line_width=0, layer="below",
+                 fillcolor="#f1f3f4" if i % 2 == 0 else "#ffffff")
+        )
+        notes.append(
+            dict(x=(debut + fin) / 2, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                 text=f"<b>{etape}</b>", font=dict(size=12, color="#3c4043"))
         )
     for _, ligne in table[table["statut"] != "conforme"].iterrows():
-        fig.add_shape(
-            type="line", x0=ligne.name, x1=ligne.name, y0=ligne["attendu"], y1=ligne["percu"],
-            line=dict(color=COULEURS_STATUTS[ligne["statut"]], width=6), opacity=0.45, layer="below",
+        formes.append(
+            dict(type="line", x0=ligne.name, x1=ligne.name, y0=ligne["attendu"], y1=ligne["percu"], layer="below",
+                 line=dict(color=COULEURS_STATUTS[ligne["statut"]], width=6), opacity=0.45)
         )
     details = [
         [e, c or "—", p or "—", nombre_fr(ec), s]
@@ -100,16 +104,16 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
         )
     )
     for rang, (position, ligne) in enumerate(parcours.pires_points(n_pires).iterrows(), start=1):
-        fig.add_annotation(
-            x=position, y=ligne["percu"], text=f"⚠ n° {rang} ({nombre_fr(ligne['ecart'])})", showarrow=True,
-            arrowhead=0, ay=30, font=dict(color=COULEURS_STATUTS["déception"], size=11),
-            bgcolor="rgba(255,255,255,0.8)",
+        notes.append(
+            dict(x=position, y=ligne["percu"], text=f"⚠ n° {rang} ({nombre_fr(ligne['ecart'])})", showarrow=True,
+                 arrowhead=0, ay=30, font=dict(color=COULEURS_STATUTS["déception"], size=11),
+                 bgcolor="rgba(255,255,255,0.8)")
         )
     bas, haut = parcours.echelle
     marge = (haut - bas) * 0.08
     fig.update_layout(
         title=titre, template="plotly_white", height=hauteur, legend=_LEGENDE, margin=dict(t=90, b=40),
-        hovermode="closest",
+        hovermode="closest", shapes=formes, annotations=notes,
     )
     fig.update_xaxes(
         tickvals=x, ticktext=list(table["point_de_contact"]), tickangle=-30, range=[-0.6, len(x) - 0.4],
@@ -177,7 +181,7 @@ def figure_ciblage(
         )
     fig.add_hline(y=sp, line_dash="dot", line_color="#9e9e9e")
     fig.add_vline(x=se, line_dash="dot", line_color="#9e9e9e")
-    xmax = float(table["effort"].max()) * 1.15
+    xmax = float(table["effort"].max()) * 1.3  # room for the labels of the right-most targets
     ymax = float(table["potentiel"].max()) * 1.15 or 1.0
     fig.update_layout(
         title=titre, template="plotly_white", height=hauteur, legend=_LEGENDE, margin=dict(t=60, b=40),

@@ -24,6 +24,10 @@ def _euros(valeur: float) -> str:
     return f"{valeur:,.0f} €".replace(",", " ")
 
 
+# Figures hold plain lists, not numpy arrays: a FigureWidget ships numpy arrays as binary
+# buffers, and a live figure built from them stayed blank in the browser.
+
+
 def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure:
     """Chaque segment est une bulle : taille (axe logarithmique) × disposition à payer, aire ∝ potentiel.
 
@@ -55,10 +59,10 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
             if garde.sum() < 2:
                 continue
             fig.add_trace(go.Scatter(
-                x=xs[garde], y=ys[garde], mode="lines", line=dict(color="#bdc1c6", dash="dot", width=1),
+                x=xs[garde].tolist(), y=ys[garde].tolist(), mode="lines", line=dict(color="#bdc1c6", dash="dot", width=1),
                 hoverinfo="skip", showlegend=False,
             ))
-            fig.add_annotation(x=math.log10(xs[garde][0]), y=ys[garde][0], text=f"potentiel {_euros(niveau)}",
+            fig.add_annotation(x=math.log10(float(xs[garde][0])), y=float(ys[garde][0]), text=f"potentiel {_euros(niveau)}",
                                showarrow=False, font=dict(size=10, color="#80868b"), xanchor="left", yanchor="bottom")
     survols = [
         f"<b>{html.escape(s.nom)}</b><br>{html.escape(s.qui)}<br>Besoins : {html.escape(', '.join(s.besoins))}"
@@ -67,9 +71,9 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
         for s in segments
     ]
     fig.add_trace(go.Scatter(
-        x=tailles, y=prix, mode="markers+text", text=[s.nom for s in segments], textposition="top center",
+        x=tailles.tolist(), y=prix.tolist(), mode="markers+text", text=[s.nom for s in segments], textposition="top center",
         hovertext=survols, hoverinfo="text", showlegend=False,
-        marker=dict(size=diametres, color=[s.effort for s in segments], cmin=1, cmax=5,
+        marker=dict(size=diametres.tolist(), color=[s.effort for s in segments], cmin=1, cmax=5,
                     colorscale=[[0, "#34a853"], [0.5, "#fbbc04"], [1, "#ea4335"]], opacity=0.75,
                     line=dict(color="#3c4043", width=1),
                     colorbar=dict(title="Effort", tickvals=[1, 2, 3, 4, 5], len=0.6)),
@@ -95,8 +99,8 @@ def figure_besoins(segmentation: Segmentation, hauteur: int | None = None) -> go
     partages = valeurs.sum(axis=0)
     textes = np.where(valeurs > 0, "✓", "")
     fig = go.Figure(go.Heatmap(
-        z=valeurs, x=[str(c) for c in matrice.columns], y=[str(i) for i in matrice.index],
-        text=textes, texttemplate="%{text}", colorscale=[[0, "#f8f9fa"], [1, "#4285f4"]], zmin=0, zmax=1,
+        z=valeurs.tolist(), x=[str(c) for c in matrice.columns], y=[str(i) for i in matrice.index],
+        text=textes.tolist(), texttemplate="%{text}", colorscale=[[0, "#f8f9fa"], [1, "#4285f4"]], zmin=0, zmax=1,
         showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y} — %{x}<extra></extra>",
     ))

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import copy
 import html
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from strategie.canevas_strategique import ACTIONS, LIBELLES_ACTIONS, CanevasStrategique, nombre_fr
+from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, nombre_fr
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur
 from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._vivant import remplacer_figure as _remplacer_figure
 
 __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 
 MOYENNE = "moyenne"
+_CHAMP = widgets.Layout(width="260px")
+_BOUTON = widgets.Layout(width="190px")
 
 
 def canevas_de_depart() -> CanevasStrategique:
@@ -31,12 +35,36 @@ def canevas_de_depart() -> CanevasStrategique:
     )
 
 
-def remplacer_figure(cible: go.FigureWidget, source: go.Figure) -> None:
-    """Copie ``source`` dans la figure vivante ``cible`` en une seule mise à jour."""
-    with cible.batch_update():
-        cible.data = ()
-        cible.add_traces(list(source.data))
-        cible.layout = source.layout
+def remplacer_figure(vivante: go.FigureWidget, nouvelle: go.Figure) -> None:
+    """Remplace la figure vivante, puis recopie son état complet dans les attributs synchronisés.
+
+    plotly n'actualise ``_widget_data`` et ``_widget_layout`` que lorsque la
+    figure est affichée seule ; dans une boîte (VBox), une page qui relit
+    l'état du noyau retrouverait sinon la figure de départ, voire une figure vide.
+    """
+    _remplacer_figure(vivante, nouvelle)
+    resynchroniser(vivante)
+
+
+def resynchroniser(vivante: go.FigureWidget) -> None:
+    vivante._widget_data = copy.deepcopy(vivante._data)
+    vivante._widget_layout = copy.deepcopy(vivante._layout_obj._props)
+
+
+def redessiner_a_l_affichage(vivante: go.FigureWidget) -> None:
+    """Renvoie la figure entière au navigateur chaque fois qu'une nouvelle vue l'affiche.
+
+    Quand une figure vivante est créée puis modifiée dans la même cellule, le
+    navigateur peut manquer ces modifications pendant qu'il charge plotly et
+    dessiner une figure vide ; la renvoyer une fois la vue ouverte la répare.
+    """
+
+    def _nouvelle_vue(changement) -> None:
+        if (changement["new"] or 0) > (changement["old"] or 0):
+            figure = go.Figure(data=vivante.data, layout=vivante.layout)
+            remplacer_figure(vivante, figure)
+
+    vivante.observe(_nouvelle_vue, names="_view_count")
 
 
 def grille_html(grille) -> str:
@@ -62,15 +90,17 @@ def grille_html(grille) -> str:
 class EditeurCanevasStrategique(widgets.VBox):
     """Réglez votre offre facteur par facteur face aux concurrents.
 
-    Les curseurs modifient la courbe de l'offre focale de ``canevas`` (par
-    défaut : un petit exemple de librairie). La figure, la grille ERRC (par
-    rapport à la moyenne des concurrents ou à une offre choisie) et les
-    mesures de focalisation et de divergence suivent en direct. On peut
-    ajouter ou retirer un facteur et écrire un slogan. ``self.canevas`` est le
-    modèle modifié : relisez-le dans le carnet après avoir joué.
+    Les curseurs règlent l'offre choisie dans « Offre réglée » (votre offre,
+    la focale, par défaut ; choisissez un concurrent pour régler ses niveaux).
+    La figure, la grille ERRC (de la moyenne des concurrents, ou d'une offre
+    choisie, vers votre offre) et les mesures de focalisation et de divergence
+    suivent en direct. On peut ajouter ou retirer un facteur, ajouter une
+    offre concurrente et écrire un slogan. ``self.canevas`` est le modèle
+    modifié : relisez-le dans le carnet après avoir joué. Avec ``chemin``, un
+    bouton enregistre le canevas dans ce fichier JSON.
     """
 
-    def __init__(self, canevas: CanevasStrategique | None = None, reference: str = MOYENNE):
+    def __init__(self, canevas: CanevasStrategique | None = None, reference: str = MOYENNE, chemin=None):
         super().__init__()
         self.add_class("strategie-canevas-strategique")
         self.canevas = canevas if canevas is not None else canevas_de_depart()
@@ -79,50 +109,59 @@ class EditeurCanevasStrategique(widgets.VBox):
                 "EditeurCanevasStrategique attend un CanevasStrategique (ou rien, pour partir d'un exemple)."
             )
         if self.canevas.focale is None:
-            raise SaisieInvalide("Le canevas n'a aucune offre : ajoutez au moins votre offre avant d'ouvrir l'éditeur.")
+            raise SaisieInvalide(
+                "Le canevas n'a aucune offre : ajoutez au moins votre offre (ajouter_offre) avant d'ouvrir l'éditeur."
+            )
+        self.canevas.focale = self.canevas.focale  # pinned: adding a competitor must not change your offer
+        self.chemin = chemin
         self.message = ZoneMessage()
         self._en_construction = False
         self.curseurs: dict[str, widgets.FloatSlider] = {}
 
         self.titre = widgets.HTML()
         self.figure = go.FigureWidget()
+        redessiner_a_l_affichage(self.figure)
         self.grille = widgets.HTML()
         self.mesures = widgets.HTML()
         self.reference = widgets.Dropdown(description="Comparer à", style={"description_width": "initial"})
+        self.offre_reglee = widgets.Dropdown(description="Offre réglée", style={"description_width": "initial"})
         self.boite_curseurs = widgets.VBox()
-        self.nouveau_facteur = widgets.Text(
-            placeholder="Nouveau facteur, p. ex. « Ateliers »", layout=widgets.Layout(width="260px")
-        )
-        self.bouton_ajouter = widgets.Button(description="Ajouter le facteur", icon="plus")
-        self.facteur_a_retirer = widgets.Dropdown(layout=widgets.Layout(width="220px"))
-        self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
+        self.nouveau_facteur = widgets.Text(placeholder="Nouveau facteur, p. ex. « Ateliers »", layout=_CHAMP)
+        self.bouton_ajouter = widgets.Button(description="Ajouter le facteur", icon="plus", layout=_BOUTON)
+        self.facteur_a_retirer = widgets.Dropdown(layout=_CHAMP)
+        self.bouton_retirer = widgets.Button(description="Retirer le facteur", icon="trash", layout=_BOUTON)
+        self.nouvelle_offre = widgets.Text(placeholder="Nouvelle offre concurrente", layout=_CHAMP)
+        self.bouton_offre = widgets.Button(description="Ajouter l'offre", icon="plus", layout=_BOUTON)
         self.slogan = widgets.Text(
-            value=self.canevas.slogan,
-            description="Slogan",
-            placeholder="Votre stratégie en une phrase vraie",
-            continuous_update=False,
-            layout=widgets.Layout(width="480px"),
+            value=self.canevas.slogan, description="Slogan", placeholder="Votre stratégie en une phrase vraie",
+            continuous_update=False, layout=widgets.Layout(width="520px"),
         )
-        self.nouveau_facteur.add_class("strategie-canevas-strategique-nouveau")
-        self.bouton_ajouter.add_class("strategie-canevas-strategique-ajouter")
-        self.bouton_retirer.add_class("strategie-canevas-strategique-retirer")
+        self.bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="primary")
+        for widget, nom in (
+            (self.nouveau_facteur, "nouveau"), (self.bouton_ajouter, "ajouter"), (self.bouton_retirer, "retirer"),
+            (self.nouvelle_offre, "nouvelle-offre"), (self.bouton_enregistrer, "enregistrer"),
+        ):
+            widget.add_class(f"strategie-canevas-strategique-{nom}")
 
         self.reference.observe(self._sur_reference, names="value")
+        self.offre_reglee.observe(self._sur_offre_reglee, names="value")
         self.bouton_ajouter.on_click(self._sur_ajout)
-        self.nouveau_facteur.on_submit(self._sur_ajout)
         self.bouton_retirer.on_click(self._sur_retrait)
+        self.bouton_offre.on_click(self._sur_ajout_offre)
         self.slogan.observe(self._sur_slogan, names="value")
+        self.bouton_enregistrer.on_click(self._sur_enregistrement)
 
         colonne_droite = widgets.VBox(
             [self.reference, self.grille, self.mesures], layout=widgets.Layout(width="36%", min_width="300px")
         )
         reglages = widgets.VBox(
             [
-                widgets.HTML(f"<b>Niveaux de « {html.escape(self.canevas.focale)} »</b>"),
+                self.offre_reglee,
                 self.boite_curseurs,
                 widgets.HBox([self.nouveau_facteur, self.bouton_ajouter]),
                 widgets.HBox([self.facteur_a_retirer, self.bouton_retirer]),
-                self.slogan,
+                widgets.HBox([self.nouvelle_offre, self.bouton_offre]),
+                widgets.HBox([self.slogan] + ([self.bouton_enregistrer] if chemin else [])),
             ]
         )
         self.children = [
@@ -137,17 +176,22 @@ class EditeurCanevasStrategique(widgets.VBox):
 
     @property
     def offre(self) -> str:
-        return self.canevas.focale
+        """L'offre que règlent les curseurs."""
+        choisie = self.offre_reglee.value
+        return choisie if choisie in self.canevas.offres else self.canevas.focale
 
     def _reconstruire(self, reference: str | None = None) -> None:
-        """Refait curseurs et listes après un ajout ou un retrait de facteur."""
+        """Refait curseurs et listes après un changement de facteurs ou d'offres."""
         self._en_construction = True
         try:
-            bas, haut = self.canevas.echelle
+            c = self.canevas
+            offre = self.offre
+            self.offre_reglee.options = [(f"{o} (votre offre)" if o == c.focale else o, o) for o in c.offres]
+            self.offre_reglee.value = offre
+            bas, haut = c.echelle
             pas = 0.5 if (haut - bas) <= 20 else (haut - bas) / 40
-            courbe = self.canevas.courbe(self.offre)
             self.curseurs = {}
-            for facteur, niveau in courbe.items():
+            for facteur, niveau in c.courbe(offre).items():
                 curseur = widgets.FloatSlider(
                     value=niveau, min=bas, max=haut, step=pas, description=facteur,
                     continuous_update=False, readout_format=".1f",
@@ -157,20 +201,29 @@ class EditeurCanevasStrategique(widgets.VBox):
                 curseur.observe(self._sur_curseur, names="value")
                 self.curseurs[facteur] = curseur
             self.boite_curseurs.children = list(self.curseurs.values())
-            self.facteur_a_retirer.options = self.canevas.facteurs
+            facteurs = c.facteurs
+            choisi = self.facteur_a_retirer.value
+            self.facteur_a_retirer.options = facteurs
+            self.facteur_a_retirer.value = choisi if choisi in facteurs else (facteurs[0] if facteurs else None)
             ancienne = reference if reference is not None else self.reference.value
-            options = [("Moyenne des concurrents", MOYENNE)] + [(o, o) for o in self.canevas.concurrents()]
+            options = [("Moyenne des concurrents", MOYENNE)] + [(o, o) for o in c.concurrents()]
             self.reference.options = options
-            valeurs = [v for _, v in options]
-            self.reference.value = ancienne if ancienne in valeurs else MOYENNE
+            self.reference.value = ancienne if ancienne in [v for _, v in options] else MOYENNE
         finally:
             self._en_construction = False
         self._rafraichir()
 
-    def _rafraichir(self) -> None:
+    def _rafraichir(self, figure_entiere: bool = True) -> None:
         c = self.canevas
         self.titre.value = f"<h4 style='margin:4px 0'>{html.escape(c.titre or 'Canevas stratégique')}</h4>"
-        remplacer_figure(self.figure, figure_courbes_de_valeur(c, hauteur=460))
+        if figure_entiere:
+            remplacer_figure(self.figure, figure_courbes_de_valeur(c, hauteur=460))
+        else:
+            # Only one curve moved: update its points in place.
+            for trace in self.figure.data:
+                if trace.name == self.offre:
+                    trace.y = list(c.courbe(self.offre))
+            resynchroniser(self.figure)
         if not c.facteurs:
             self.grille.value = "<i>Ajoutez un facteur pour obtenir la grille ERRC.</i>"
             self.mesures.value = ""
@@ -183,9 +236,9 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.grille.value = grille_html(grille)
         constats = "".join(f"<li>{html.escape(t)}</li>" for t in c.diagnostic())
         self.mesures.value = (
-            f"<div class='strategie-canevas-strategique-mesures'>Focalisation : <b>{nombre_fr(round(c.focalisation(), 2))}</b>"
-            f" · divergence : <b>{nombre_fr(round(c.divergence(), 2))}</b> (de 0 à 1)"
-            f"<ul style='margin:4px 0;padding-left:18px'>{constats}</ul></div>"
+            f"<div class='strategie-canevas-strategique-mesures'>« {html.escape(c.focale)} » : focalisation "
+            f"<b>{nombre_fr(round(c.focalisation(), 2))}</b> · divergence <b>{nombre_fr(round(c.divergence(), 2))}</b>"
+            f" (de 0 à 1)<ul style='margin:4px 0;padding-left:18px'>{constats}</ul></div>"
         )
 
     # -- rappels --
@@ -197,12 +250,17 @@ class EditeurCanevasStrategique(widgets.VBox):
         facteur = next(f for f, w in self.curseurs.items() if w is changement["owner"])
         self.canevas.fixer_niveau(self.offre, facteur, changement["new"])
         self.message.effacer()
-        self._rafraichir()
+        self._rafraichir(figure_entiere=False)
 
     @protege()
     def _sur_reference(self, _changement) -> None:
         if not self._en_construction:
-            self._rafraichir()
+            self._rafraichir(figure_entiere=False)
+
+    @protege()
+    def _sur_offre_reglee(self, _changement) -> None:
+        if not self._en_construction:
+            self._reconstruire()
 
     @protege()
     def _sur_ajout(self, _bouton=None) -> None:
@@ -224,7 +282,25 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.message.info(f"Facteur « {nom} » retiré du canevas.")
 
     @protege()
+    def _sur_ajout_offre(self, _bouton=None) -> None:
+        # A new competitor starts from the average of the others: then adjust it with the sliders.
+        c = self.canevas
+        nom = c.ajouter_offre(self.nouvelle_offre.value, list(c.tableau().mean(axis=1)) if c.facteurs else [])
+        self.nouvelle_offre.value = ""
+        self.offre_reglee.options = [*self.offre_reglee.options, (nom, nom)]
+        self._en_construction = True
+        self.offre_reglee.value = nom
+        self._en_construction = False
+        self._reconstruire()
+        self.message.succes(f"Offre « {nom} » ajoutée à la moyenne des autres : réglez ses niveaux avec les curseurs.")
+
+    @protege()
     def _sur_slogan(self, changement) -> None:
         self.canevas.slogan = changement["new"]
         self.message.effacer()
         self._rafraichir()
+
+    @protege()
+    def _sur_enregistrement(self, _bouton=None) -> None:
+        chemin = self.canevas.enregistrer(self.chemin)
+        self.message.succes(f"Canevas stratégique enregistré dans « {chemin} ».")

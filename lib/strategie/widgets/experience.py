@@ -10,10 +10,18 @@ import plotly.graph_objects as go
 
 from strategie.canevas_strategique import nombre_fr
 from strategie.erreurs import SaisieInvalide
-from strategie.experience import QUADRANTS, ParcoursClient, cibles_exemple, parcours_exemple, selectionner_cibles
+from strategie.experience import (
+    QUADRANTS,
+    ParcoursClient,
+    _table_cibles,
+    cibles_exemple,
+    classer_cibles,
+    parcours_exemple,
+    selectionner_cibles,
+)
 from strategie.figures.experience import COULEURS_STATUTS, figure_ciblage, figure_parcours
 from strategie.widgets._commun import ZoneMessage, protege
-from strategie.widgets.canevas_strategique import remplacer_figure
+from strategie.widgets.canevas_strategique import redessiner_a_l_affichage, remplacer_figure
 
 __all__ = ["CarteParcours", "GraphiqueCiblage"]
 
@@ -83,6 +91,7 @@ class CarteParcours(widgets.VBox):
         self.bouton_ajouter.add_class("strategie-experience-ajouter")
         self.bouton_ajouter.on_click(self._sur_ajout)
         self.figure = go.FigureWidget()
+        redessiner_a_l_affichage(self.figure)
         self.pires = widgets.HTML()
         self.pires.add_class("strategie-experience-pires")
         bas, haut = self.parcours.echelle
@@ -193,8 +202,8 @@ class GraphiqueCiblage(widgets.VBox):
         self.message = ZoneMessage()
         self.unites = (unite_potentiel, unite_effort)
         depart = cibles_exemple() if cibles is None else cibles
-        selectionner_cibles(depart, 1.0)  # validates the starting targets (raises a French message if wrong)
-        self.cibles = pd.DataFrame(depart)[["cible", "potentiel", "effort"]].reset_index(drop=True)
+        # Validates the starting targets (a French message if wrong) and keeps their order.
+        self.cibles = _table_cibles(depart)[["cible", "potentiel", "effort"]]
         self.lignes: list[_LigneCible] = []
         self.boite_lignes = widgets.VBox()
         self.budget = widgets.FloatText(
@@ -206,6 +215,7 @@ class GraphiqueCiblage(widgets.VBox):
         self.bouton_ajouter.add_class("strategie-ciblage-ajouter")
         self.bouton_ajouter.on_click(self._sur_ajout)
         self.figure = go.FigureWidget()
+        redessiner_a_l_affichage(self.figure)
         self.classement = widgets.HTML()
         self.classement.add_class("strategie-ciblage-classement")
         self.children = [
@@ -247,7 +257,9 @@ class GraphiqueCiblage(widgets.VBox):
         budget = self.budget.value
         if budget < 0:
             raise SaisieInvalide("Le budget d'effort est négatif : saisissez 0 (sans limite) ou un nombre positif.")
-        return selectionner_cibles(self.cibles, budget if budget > 0 else float("inf"))
+        if budget > 0:
+            return selectionner_cibles(self.cibles, budget)
+        return classer_cibles(self.cibles).assign(retenue=True)
 
     def _rafraichir(self) -> None:
         table = self.classer()
@@ -259,7 +271,7 @@ class GraphiqueCiblage(widgets.VBox):
         lignes = "".join(
             f"<tr style='{'' if (r or not avec_budget) else 'color:#9e9e9e'}'><td>{rang}</td><td>{html.escape(c)}</td>"
             f"<td>{nombre_fr(round(x, 2))}</td><td>{html.escape(QUADRANTS[q].split(' (')[0])}</td>"
-            + (f"<td>{'✅' if r else '—'}</td>" if avec_budget else "")
+            + (f"<td>{'oui' if r else '—'}</td>" if avec_budget else "")
             + "</tr>"
             for rang, c, x, q, r in zip(table.index, table["cible"], table["rapport"], table["quadrant"], table["retenue"])
         )

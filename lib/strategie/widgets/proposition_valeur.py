@@ -5,14 +5,13 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.canevas import FICHIER_PAR_DEFAUT
 from strategie.figures.proposition_valeur import figure_proposition
 from strategie.proposition_valeur import CARTE, CIBLE, DEFINITIONS, GENRES, PROFIL, CanevasProposition
 from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import ZoneMessage, protege
-from strategie.widgets._vivant import liste_html, remplacer_figure
+from strategie.widgets._vivant import FigureVivante, formulaire, liste_html
 
 _STYLE = {"description_width": "130px"}
 _LARGE = widgets.Layout(width="460px")
@@ -48,24 +47,20 @@ class AtelierProposition(widgets.VBox):
                                             layout=widgets.Layout(width="auto"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
         self.bouton_ajouter.on_click(lambda _: self.ajouter())
-        self.texte.on_submit(lambda _: self.ajouter())
         self.bouton_relier.on_click(lambda _: self.relier())
         self.bouton_retirer.on_click(lambda _: self.retirer())
         self.genre.observe(lambda _: self._changer_genre(), names="value")
         self.liste.observe(lambda _: self._selection(), names="value")
         self.resume = widgets.HTML()
         self.resume.add_class("strategie-proposition-resume")
-        self.figure = go.FigureWidget(figure_proposition(self.modele))
+        self.figure = FigureVivante(figure_proposition(self.modele))
         self.canevas = LigneCanevas("proposition_de_valeur", lambda: self.modele.notes(), self.message, chemin)
         super().__init__([
             widgets.HTML("<h3>Canevas de proposition de valeur</h3>"),
             self.segment, self.proposition,
-            widgets.HBox([
-                widgets.VBox([self.genre, self.definition, self.texte, self.importance, self.repond_a,
-                              self.bouton_ajouter]),
-                widgets.VBox([widgets.HTML("<b>Éléments du canevas</b>"), self.liste,
-                              widgets.HBox([self.bouton_relier, self.bouton_retirer])]),
-            ], layout=widgets.Layout(flex_flow="row wrap")),
+            formulaire([self.genre, self.definition, self.texte, self.importance, self.repond_a, self.bouton_ajouter],
+                       [widgets.HTML("<b>Éléments du canevas</b>"), self.liste,
+                        widgets.HBox([self.bouton_relier, self.bouton_retirer])]),
             self.message, self.resume, self.figure, self.canevas,
         ])
         self.add_class("strategie-proposition")
@@ -93,7 +88,7 @@ class AtelierProposition(widgets.VBox):
             + (f"<p>Sans réponse :</p>{liste_html(manques)}" if manques and any(self.modele.elements(g) for g in CARTE) else "")
             + (f"<p>Ne répond à rien :</p>{liste_html([t for _, t in a.superflus])}" if a.superflus else "")
         )
-        remplacer_figure(self.figure, figure_proposition(self.modele))
+        self.figure.montrer(figure_proposition(self.modele))
 
     @protege()
     def _renommer(self) -> None:

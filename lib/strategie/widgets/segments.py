@@ -5,20 +5,19 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.canevas import FICHIER_PAR_DEFAUT
 from strategie.figures.segments import figure_besoins, figure_segments
 from strategie.segments import DEFINITIONS, Segmentation
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage, protege
-from strategie.widgets._vivant import liste_html, remplacer_figure
+from strategie.widgets._commun import ZoneMessage
+from strategie.widgets._vivant import EditionParNom, FigureVivante, boutons_edition, formulaire, liste_html
 
 _STYLE = {"description_width": "150px"}
 _LARGE = widgets.Layout(width="480px")
 
 
-class ConstructeurSegments(widgets.VBox):
+class ConstructeurSegments(EditionParNom, widgets.VBox):
     """Décrivez vos segments un par un ; l'outil en déduit le type de marché et les compare.
 
     >>> vue = ConstructeurSegments()          # ou ConstructeurSegments(une_segmentation)
@@ -42,26 +41,18 @@ class ConstructeurSegments(widgets.VBox):
         self.depend_de = widgets.SelectMultiple(options=[], rows=3, description="Dépend de (plateforme)",
                                                 style=_STYLE, layout=_LARGE)
         self.liste = widgets.Select(options=[], rows=6, description="Vos segments", style=_STYLE, layout=_LARGE)
-        self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
-        self.bouton_modifier = widgets.Button(description="Modifier", icon="pencil")
-        self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
-        self.bouton_ajouter.on_click(lambda _: self.ajouter())
-        self.bouton_modifier.on_click(lambda _: self.modifier())
-        self.bouton_retirer.on_click(lambda _: self.retirer())
+        boutons = boutons_edition(self)
         self.liste.observe(self._selection, names="value")
         self.diagnostic = widgets.HTML()
         self.diagnostic.add_class("strategie-segments-diagnostic")
         self.tableau = widgets.HTML()
-        self.figure = go.FigureWidget(figure_segments(self.segmentation))
-        self.figure_besoins = go.FigureWidget(figure_besoins(self.segmentation))
+        self.figure = FigureVivante(figure_segments(self.segmentation))
+        self.figure_besoins = FigureVivante(figure_besoins(self.segmentation))
         self.canevas = LigneCanevas("segments_clients", lambda: self.segmentation.notes(), self.message, chemin)
         super().__init__([
             widgets.HTML("<h3>Constructeur de segments</h3>"),
-            widgets.HBox([
-                widgets.VBox([self.nom, self.qui, self.besoins, self.aide_besoins, self.taille, self.disposition,
-                              self.effort, self.depend_de]),
-                widgets.VBox([self.liste, widgets.HBox([self.bouton_ajouter, self.bouton_modifier, self.bouton_retirer])]),
-            ], layout=widgets.Layout(flex_flow="row wrap")),
+            formulaire([self.nom, self.qui, self.besoins, self.aide_besoins, self.taille, self.disposition,
+                        self.effort, self.depend_de], [self.liste, boutons]),
             self.message,
             self.diagnostic,
             self.figure,
@@ -72,7 +63,17 @@ class ConstructeurSegments(widgets.VBox):
         self.add_class("strategie-segments")
         self.rafraichir()
 
+    _quoi = "segment"
+
+    @property
+    def _collection(self) -> Segmentation:
+        return self.segmentation
+
     # -- fields ------------------------------------------------------------
+    def _vider(self) -> None:
+        self.nom.value = self.qui.value = self.besoins.value = ""
+        self.depend_de.value = ()
+
     def _champs(self) -> dict:
         return dict(nom=self.nom.value, qui=self.qui.value, besoins=self.besoins.value, taille=self.taille.value,
                     disposition_a_payer=self.disposition.value, effort=self.effort.value,
@@ -104,8 +105,8 @@ class ConstructeurSegments(widgets.VBox):
             "<small>Besoins déjà cités (reprenez les mêmes mots pour un besoin partagé) : "
             f"{html.escape(' ; '.join(deja))}</small>" if deja else ""
         )
-        remplacer_figure(self.figure, figure_segments(self.segmentation))
-        remplacer_figure(self.figure_besoins, figure_besoins(self.segmentation))
+        self.figure.montrer(figure_segments(self.segmentation))
+        self.figure_besoins.montrer(figure_besoins(self.segmentation))
         if not len(self.segmentation):
             self.diagnostic.value = "<p><i>Ajoutez un premier segment pour voir le type de marché.</i></p>"
             self.tableau.value = ""
@@ -124,37 +125,6 @@ class ConstructeurSegments(widgets.VBox):
             "<p><b>Où commencer ?</b> Les segments classés par potentiel rapporté à l'effort :</p>"
             + table.to_html(index=False, float_format=lambda x: f"{x:,.0f}".replace(",", " "), border=0)
         )
-
-    # -- actions -----------------------------------------------------------
-    @protege()
-    def ajouter(self) -> None:
-        segment = self.segmentation.ajouter(**self._champs())
-        self.nom.value = self.qui.value = self.besoins.value = ""
-        self.depend_de.value = ()
-        self.rafraichir()
-        self.message.succes(f"Segment « {segment.nom} » ajouté.")
-
-    @protege()
-    def modifier(self) -> None:
-        if not self.liste.value:
-            self.message.info("Choisissez d'abord dans la liste le segment à modifier.")
-            return
-        segment = self.segmentation.modifier(self.liste.value, **self._champs())
-        self.liste.unobserve(self._selection, names="value")
-        self.liste.options = [s.nom for s in self.segmentation]
-        self.liste.value = segment.nom
-        self.liste.observe(self._selection, names="value")
-        self.rafraichir()
-        self.message.succes(f"Segment « {segment.nom} » modifié.")
-
-    @protege()
-    def retirer(self) -> None:
-        if not self.liste.value:
-            self.message.info("Choisissez d'abord dans la liste le segment à retirer.")
-            return
-        segment = self.segmentation.retirer(self.liste.value)
-        self.rafraichir()
-        self.message.succes(f"Segment « {segment.nom} » retiré.")
 
 
 def constructeur_segments(segmentation: Segmentation | None = None,
