@@ -166,6 +166,15 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
         page.locator(".js-plotly-plot .main-svg").first.wait_for(state="attached", timeout=30_000)
         figures = page.locator(".jp-OutputArea-output .js-plotly-plot").count()
         assert figures >= 1, f"{lecon.name} : aucune figure plotly dessinée"
+        # A figure container with nothing drawn in it (no trace, no text, no shape) is a blank figure.
+        vides = page.evaluate(
+            """() => [...document.querySelectorAll('.jp-OutputArea-output .js-plotly-plot')]
+                 .filter(d => d.querySelector('.main-svg'))
+                 .filter(d => d.querySelectorAll(
+                     '.trace, .hm, .annotation, .shapelayer path, .table, .slice, .imagelayer image').length === 0)
+                 .map(d => { const t = d.querySelector('.gtitle'); return t ? t.textContent : '(sans titre)'; })"""
+        )
+        assert not vides, f"{lecon.name} : figure(s) plotly vide(s) dans la page : {vides}"
         if lecon.stem not in SANS_WIDGET:
             vues = page.locator(".jp-OutputArea-output .jupyter-widgets").count()
             assert vues >= 1, f"{lecon.name} : aucun widget dessiné (le gestionnaire de widgets a-t-il chargé ?)"
