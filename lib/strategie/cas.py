@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import unicodedata
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
 
+from strategie._fichiers import ecrire_json_atomique, lire_json
 from strategie.canevas import TEXTE_MAX, Canevas
 from strategie.coherence import Constat
 from strategie.erreurs import FichierInvalide, SaisieInvalide
@@ -308,12 +308,12 @@ class ExperiencePartagee:
 
     def enregistrer(self, chemin: str | os.PathLike = FICHIER_EXPERIENCE) -> Path:
         """Enregistre en JSON, de façon atomique (l'ancien fichier reste intact jusqu'au bout)."""
-        return _ecrire_json_atomique(self.vers_dict(), chemin)
+        return ecrire_json_atomique(self.vers_dict(), chemin, FICHIER_EXPERIENCE)
 
     @classmethod
     def charger(cls, chemin: str | os.PathLike = FICHIER_EXPERIENCE) -> "ExperiencePartagee":
         """Lit une matrice des contributions enregistrée ; le fichier n'est jamais modifié."""
-        donnees = _lire_json(chemin)
+        donnees = lire_json(chemin, "la matrice d'expérience")
         if not isinstance(donnees, dict) or donnees.get("format") != FORMAT_EXPERIENCE:
             raise FichierInvalide(
                 f"« {chemin} » n'est pas une matrice des contributions du cours (le champ « format » doit valoir "
@@ -324,41 +324,6 @@ class ExperiencePartagee:
     def __repr__(self) -> str:
         return (f"ExperiencePartagee({self.nom!r}, {len(self.partenaires)} partenaires, {len(self.segments)} segments, "
                 f"{len(self._contributions)} contributions)")
-
-
-def _ecrire_json_atomique(donnees: dict, chemin: str | os.PathLike) -> Path:
-    chemin = Path(chemin)
-    if chemin.is_dir():
-        raise SaisieInvalide(f"« {chemin} » est un dossier : donnez un nom de fichier, par exemple {FICHIER_EXPERIENCE}.")
-    if not chemin.parent.exists():
-        raise SaisieInvalide(f"Le dossier « {chemin.parent} » n'existe pas : créez-le ou choisissez un autre chemin.")
-    contenu = json.dumps(donnees, ensure_ascii=False, indent=2) + "\n"
-    descripteur, temporaire = tempfile.mkstemp(prefix=f".{chemin.name}.", suffix=".tmp", dir=chemin.parent)
-    try:
-        with os.fdopen(descripteur, "w", encoding="utf-8") as f:
-            f.write(contenu)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporaire, chemin)
-    except BaseException:
-        Path(temporaire).unlink(missing_ok=True)
-        raise
-    return chemin
-
-
-def _lire_json(chemin: str | os.PathLike) -> object:
-    chemin = Path(chemin)
-    if not chemin.is_file():
-        raise FichierInvalide(f"Le fichier « {chemin} » n'existe pas. Enregistrez-le d'abord.")
-    try:
-        return json.loads(chemin.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise FichierInvalide(f"« {chemin} » n'est pas un fichier texte.") from None
-    except json.JSONDecodeError as exc:
-        raise FichierInvalide(
-            f"« {chemin} » n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno}). "
-            "Le fichier n'a pas été modifié."
-        ) from None
 
 
 # -- case studies ---------------------------------------------------------------
