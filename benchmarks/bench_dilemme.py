@@ -5,8 +5,8 @@ Mesure et imprime :
 1. un tournoi de 15 stratégies, 200 tours, 5 répétitions, bruit 0,05, un seul
    processus, comparé à ``axelrod.Tournament.play(processes=None)`` dans la
    même exécution (objectif : au moins 30 fois plus rapide) ;
-2. ``tournoi`` + mise à jour des figures de l'explorateur de tournoi
-   (objectif : moins de 100 ms) ;
+2. ``tournoi`` + mise à jour des figures de l'explorateur de tournoi : construire
+   les deux go.Figure et le JSON envoyé au navigateur (objectif : moins de 100 ms) ;
 3. une évolution de 25 joueurs, 10 tours par match, 5 remplacés par
    génération, 100 générations (objectif : moins de 200 ms) ;
 4. avec axelrod : l'identité exacte des coups et des scores des matchs
@@ -156,6 +156,8 @@ def bench_widget(n: int):
     mediane, minimum = chronometrer(vue.lancer, n)
     if vue.message.genre == "erreur":
         return None, vue.message.texte
+    if len(vue.figure_classement.affichee["data"][0]["y"]) != len(QUINZE):
+        return None, "la figure montrée n'a pas le classement des 15 stratégies"
     return (mediane, minimum), ""
 
 

@@ -91,3 +91,40 @@ def verser_dans_fichier(bloc: str, textes: Iterable[str], chemin: str | os.PathL
     ajoutees = verser(canevas, bloc, list(textes))
     canevas.enregistrer(chemin)
     return len(ajoutees)
+
+
+def nombre_fr(x: float, decimales: int = 0) -> str:
+    """Un nombre à la française : espace pour les milliers, virgule décimale (2 520 ; 3,20)."""
+    return f"{float(x):,.{decimales}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def euros(x: float) -> str:
+    """Un montant en euros, sans centimes s'il est rond : « 1 200 € », « 0,65 € »."""
+    return f"{nombre_fr(x, 0 if float(x).is_integer() else 2)} €"
+
+
+class Collection:
+    """Base des listes des outils de blocs : des éléments distincts par un texte (casse, accents, espaces ignorés).
+
+    ``_attribut`` nomme l'attribut qui sert de texte (``texte``, ``nom``, ``libelle``…).
+    """
+
+    _attribut = "texte"
+
+    def __init__(self) -> None:
+        self._elements: list = []
+
+    def __len__(self) -> int:
+        return len(self._elements)
+
+    def _trouver(self, texte: str):
+        cible = simplifier(texte)
+        return next((e for e in self._elements if simplifier(getattr(e, self._attribut)) == cible), None)
+
+    def _retirer(self, texte: object, champ: str, absent: str):
+        """Retire l'élément de ce texte ; ``absent`` est le message si aucun ne correspond."""
+        element = self._trouver(_texte_valide(texte, champ))
+        if element is None:
+            raise SaisieInvalide(absent)
+        self._elements.remove(element)
+        return element

@@ -120,7 +120,7 @@ class Activite:
         return CATEGORIES[self.categorie].titre
 
 
-class ListeActivites:
+class ListeActivites(_blocs.Collection):
     """Les activités d'un modèle (organisation ou personne), leur tri et leur revue.
 
     ``seuil`` : coût immatériel (sur 10) à partir duquel une activité est
@@ -130,18 +130,11 @@ class ListeActivites:
     def __init__(self, nom: str = "Mes activités", seuil: int = SEUIL_COUT_IMMATERIEL) -> None:
         self.nom = _blocs.texte(nom, "Le nom de la liste")
         self.seuil = int(_blocs.nombre(seuil, "Le seuil d'alerte (seuil)", 1, COUT_MAX, entier=True))
-        self._activites: list[Activite] = []
+        super().__init__()
 
     @property
     def activites(self) -> list[Activite]:
-        return list(self._activites)
-
-    def __len__(self) -> int:
-        return len(self._activites)
-
-    def _trouver(self, texte: str) -> Activite | None:
-        cible = _blocs.simplifier(texte)
-        return next((a for a in self._activites if _blocs.simplifier(a.texte) == cible), None)
+        return list(self._elements)
 
     def ajouter(self, texte: str, categorie: str, demarque: bool = True, cout_immateriel: int = 0,
                 ressources: tuple[str, ...] | list[str] = ()) -> Activite:
@@ -158,24 +151,20 @@ class ListeActivites:
         if self._trouver(propre):
             raise SaisieInvalide(f"La liste contient déjà l'activité « {propre} ».")
         activite = Activite(propre, cle, demarque, cout, liees)
-        self._activites.append(activite)
+        self._elements.append(activite)
         return activite
 
     def retirer(self, texte: str) -> Activite:
-        activite = self._trouver(_blocs.texte(texte, "Le texte de l'activité"))
-        if activite is None:
-            raise SaisieInvalide(f"Aucune activité « {texte} » dans la liste.")
-        self._activites.remove(activite)
-        return activite
+        return self._retirer(texte, "Le texte de l'activité", f"Aucune activité « {texte} » dans la liste.")
 
     # -- sorting -------------------------------------------------------------
     def cles(self) -> list[Activite]:
         """Les activités qui vous démarquent : les seules qui vont dans le canevas."""
-        return [a for a in self._activites if a.demarque]
+        return [a for a in self._elements if a.demarque]
 
     def ecartees(self) -> list[Activite]:
         """Les activités génériques : utiles, mais leur place est dans une liste de tâches, pas dans le canevas."""
-        return [a for a in self._activites if not a.demarque]
+        return [a for a in self._elements if not a.demarque]
 
     def repartition(self) -> pd.Series:
         """Nombre d'activités clés (qui démarquent) par catégorie, les quatre catégories toujours présentes."""
@@ -186,7 +175,7 @@ class ListeActivites:
 
     def signaux(self) -> list[Activite]:
         """Les activités dont le coût immatériel atteint le seuil, de la plus coûteuse à la moins coûteuse."""
-        return sorted((a for a in self._activites if a.cout_immateriel >= self.seuil),
+        return sorted((a for a in self._elements if a.cout_immateriel >= self.seuil),
                       key=lambda a: -a.cout_immateriel)
 
     def alertes(self) -> list[str]:
@@ -232,7 +221,7 @@ class ListeActivites:
         if cle == "capacites_inexploitees":
             if not ressources:
                 return "Donnez vos ressources clés pour repérer celles qu'aucune activité ne mobilise.", False
-            mobilisees = {_blocs.simplifier(r) for a in self._activites for r in a.ressources}
+            mobilisees = {_blocs.simplifier(r) for a in self._elements for r in a.ressources}
             oubliees = [r for r in ressources if _blocs.simplifier(r) not in mobilisees]
             if oubliees:
                 return f"Aucune activité ne mobilise : {', '.join(oubliees)}.", True
@@ -243,10 +232,11 @@ class ListeActivites:
                 return f"À alléger en priorité (coût immatériel ≥ {self.seuil}/10) : {citer(lourdes)}.", True
             return f"Aucune activité n'atteint {self.seuil}/10 de coût immatériel.", False
         if cle == "confier_au_client":
-            candidates = [a for a in self._activites if a.categorie in ("faire", "soutenir") and not a.demarque]
+            candidates = [a for a in self._elements if a.categorie == "faire" and not a.demarque]
             if candidates:
-                return f"Activités génériques que le client pourrait faire lui-même (libre-service) : {citer(candidates)}.", True
-            return "À vous de juger : quelle étape le client ferait-il volontiers lui-même ?", False
+                return f"Étapes génériques que le client pourrait faire lui-même (libre-service) : {citer(candidates)}.", True
+            return ("À vous de juger : parmi vos activités « faire », laquelle le client ferait-il volontiers "
+                    "lui-même (libre-service, préparation, saisie de ses données) ?"), False
         if cle == "recentrer":
             soutien = [a for a in cles if a.categorie == "soutenir"]
             if soutien:
@@ -258,7 +248,7 @@ class ListeActivites:
         if cle == "fidelisation":
             if objectif != "fidelisation":
                 return "Sans objet tant que la fidélisation n'est pas votre priorité.", False
-            ecoute = [a for a in self._activites if any(m in _blocs.simplifier(a.texte) for m in _MOTS_SATISFACTION)]
+            ecoute = [a for a in self._elements if any(m in _blocs.simplifier(a.texte) for m in _MOTS_SATISFACTION)]
             if ecoute:
                 return f"Oui : {citer(ecoute)}.", False
             return "Aucune activité ne mesure la satisfaction des clients : ajoutez-en une (enquête, appel de suivi…).", True
@@ -279,7 +269,7 @@ class ListeActivites:
         return pd.DataFrame(
             [{"texte": a.texte, "categorie": a.categorie, "demarque": a.demarque,
               "cout_immateriel": a.cout_immateriel, "ressources": ", ".join(a.ressources),
-              "signal": a.cout_immateriel >= self.seuil} for a in self._activites],
+              "signal": a.cout_immateriel >= self.seuil} for a in self._elements],
             columns=["texte", "categorie", "demarque", "cout_immateriel", "ressources", "signal"],
         )
 
@@ -321,3 +311,11 @@ def exemple_activites(nom: str = "consultante") -> ListeActivites:
     for texte, categorie, demarque, cout, ressources in lignes:
         liste.ajouter(texte, categorie, demarque, cout, ressources)
     return liste
+
+
+def tableau_des_categories() -> pd.DataFrame:
+    """Les quatre catégories d'activités : intitulé, définition, exemples."""
+    return pd.DataFrame(
+        [{"categorie": c.cle, "titre": c.titre, "definition": c.definition, "exemples": c.exemples}
+         for c in CATEGORIES.values()]
+    ).set_index("categorie")

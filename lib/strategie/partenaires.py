@@ -93,27 +93,25 @@ class Lien:
     description: str = ""
 
 
-class Ecosysteme:
+class Ecosysteme(_blocs.Collection):
     """Les partenaires autour d'une organisation (ou d'une personne) et leurs interdépendances."""
+
+    _attribut = "nom"
 
     def __init__(self, centre: str = "Mon organisation") -> None:
         self.centre = _blocs.texte(centre, "Le nom du centre de l'écosystème")
-        self._partenaires: list[Partenaire] = []
+        super().__init__()
         self.liens: list[Lien] = []
 
     @property
     def partenaires(self) -> list[Partenaire]:
-        return list(self._partenaires)
-
-    def __len__(self) -> int:
-        return len(self._partenaires)
+        return list(self._elements)
 
     def partenaire(self, nom: str) -> Partenaire:
-        cible = _blocs.simplifier(_blocs.texte(nom, "Le nom du partenaire"))
-        for p in self._partenaires:
-            if _blocs.simplifier(p.nom) == cible:
-                return p
-        raise SaisieInvalide(f"Aucun partenaire « {nom} » dans l'écosystème.")
+        trouve = self._trouver(_blocs.texte(nom, "Le nom du partenaire"))
+        if trouve is None:
+            raise SaisieInvalide(f"Aucun partenaire « {nom} » dans l'écosystème.")
+        return trouve
 
     def ajouter(self, nom: str, type: str, motivations: Iterable[str], apport: str,
                 concurrent: bool = False, dependance: int = 3) -> Partenaire:
@@ -122,7 +120,7 @@ class Ecosysteme:
         propre = _blocs.texte(nom, "Le nom du partenaire")
         if _blocs.simplifier(propre) == _blocs.simplifier(self.centre):
             raise SaisieInvalide(f"« {propre} » est le centre de l'écosystème : un partenaire est un autre acteur.")
-        if any(_blocs.simplifier(p.nom) == _blocs.simplifier(propre) for p in self._partenaires):
+        if self._trouver(propre):
             raise SaisieInvalide(f"L'écosystème contient déjà le partenaire « {propre} ».")
         cle_type = _blocs.choix(type, TYPES, "Le type de partenariat")
         if isinstance(motivations, str):
@@ -138,13 +136,12 @@ class Ecosysteme:
             raise SaisieInvalide(f"Le paramètre « concurrent » doit valoir True ou False (reçu : {concurrent!r}).")
         niveau = int(_blocs.nombre(dependance, "La dépendance (de 1 à 5)", 1, DEPENDANCE_MAX, entier=True))
         partenaire = Partenaire(propre, cle_type, motifs, quoi, concurrent, niveau)
-        self._partenaires.append(partenaire)
+        self._elements.append(partenaire)
         return partenaire
 
     def retirer(self, nom: str) -> Partenaire:
         """Retire un partenaire et ses liens."""
-        partenaire = self.partenaire(nom)
-        self._partenaires.remove(partenaire)
+        partenaire = self._retirer(nom, "Le nom du partenaire", f"Aucun partenaire « {nom} » dans l'écosystème.")
         self.liens = [l for l in self.liens if partenaire.nom not in (l.a, l.b)]
         return partenaire
 
@@ -163,17 +160,17 @@ class Ecosysteme:
     def matrice(self) -> pd.DataFrame:
         """Nombre de partenaires par type (lignes) et par motivation (colonnes)."""
         table = pd.DataFrame(0, index=list(TYPES), columns=list(MOTIVATIONS), dtype=int)
-        for p in self._partenaires:
+        for p in self._elements:
             for m in p.motivations:
                 table.loc[p.type, m] += 1
         return table
 
     def constats(self) -> list[str]:
         """Ce que la carte fait ressortir : types incohérents, dépendances fortes, motivations absentes."""
-        if not self._partenaires:
+        if not self._elements:
             return ["Aucun partenaire : qui vous fournit, vous conseille, vous ouvre des portes ?"]
         constats = []
-        for p in self._partenaires:
+        for p in self._elements:
             attendu = TYPES[p.type].entre_concurrents
             if attendu is True and not p.concurrent:
                 constats.append(f"« {p.nom} » est noté en coopétition mais n'est pas un concurrent : "
@@ -186,11 +183,11 @@ class Ecosysteme:
                     f"Forte dépendance envers « {p.nom} » ({p.dependance}/5) : que se passe-t-il s'il disparaît ? "
                     "Un second partenaire, un contrat ou une solution de repli réduirait le risque."
                 )
-        presentes = {m for p in self._partenaires for m in p.motivations}
+        presentes = {m for p in self._elements for m in p.motivations}
         for m in MOTIVATIONS:
             if m not in presentes:
                 constats.append(f"Aucun partenaire pour la motivation « {TITRES_MOTIVATIONS[m]} » : est-ce un choix ?")
-        isoles = [p.nom for p in self._partenaires if not any(p.nom in (l.a, l.b) for l in self.liens)]
+        isoles = [p.nom for p in self._elements if not any(p.nom in (l.a, l.b) for l in self.liens)]
         if self.liens and isoles:
             constats.append(f"Partenaires sans lien avec les autres : {', '.join(isoles)}.")
         return constats
@@ -198,14 +195,14 @@ class Ecosysteme:
     def tableau(self) -> pd.DataFrame:
         return pd.DataFrame(
             [{"nom": p.nom, "type": p.type, "motivations": ", ".join(p.motivations), "apport": p.apport,
-              "concurrent": p.concurrent, "dependance": p.dependance} for p in self._partenaires],
+              "concurrent": p.concurrent, "dependance": p.dependance} for p in self._elements],
             columns=["nom", "type", "motivations", "apport", "concurrent", "dependance"],
         )
 
     # -- canvas ----------------------------------------------------------------
     def notes_de_canevas(self) -> list[str]:
         """Les notes du bloc « Partenaires clés » : chaque partenaire et ce qu'il apporte."""
-        return [f"{p.nom} : {p.apport}" for p in self._partenaires]
+        return [f"{p.nom} : {p.apport}" for p in self._elements]
 
     def vers_canevas(self, canevas: Canevas) -> list[str]:
         """Verse les partenaires dans le bloc du canevas ; renvoie les identifiants ajoutés."""
@@ -240,3 +237,12 @@ def exemple_ecosysteme(nom: str = "cafe") -> Ecosysteme:
     for a, b, description in liens:
         eco.relier(a, b, description)
     return eco
+
+
+def tableau_des_types() -> pd.DataFrame:
+    """Les quatre types de partenariats : intitulé, définition, exemple, entre concurrents ou non."""
+    entre = {True: "oui", False: "non", None: "l'un ou l'autre"}
+    return pd.DataFrame(
+        [{"type": t.cle, "titre": t.titre, "definition": t.definition, "exemple": t.exemple,
+          "entre_concurrents": entre[t.entre_concurrents]} for t in TYPES.values()]
+    ).set_index("type")

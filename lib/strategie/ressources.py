@@ -143,24 +143,17 @@ class Ressource:
     detenue: bool = True
 
 
-class InventaireRessources:
+class InventaireRessources(_blocs.Collection):
     """Un inventaire de ressources, classées dans les quatre familles de la vue choisie."""
 
     def __init__(self, vue: str = "organisation", nom: str = "Mes ressources") -> None:
         self.vue = _vue(vue)
         self.nom = _blocs.texte(nom, "Le nom de l'inventaire")
-        self._ressources: list[Ressource] = []
+        super().__init__()
 
     @property
     def ressources(self) -> list[Ressource]:
-        return list(self._ressources)
-
-    def __len__(self) -> int:
-        return len(self._ressources)
-
-    def _trouver(self, texte: str) -> Ressource | None:
-        cible = _blocs.simplifier(texte)
-        return next((r for r in self._ressources if _blocs.simplifier(r.texte) == cible), None)
+        return list(self._elements)
 
     def ajouter(self, texte: str, categorie: str, critique: bool = True, detenue: bool = True) -> Ressource:
         """Ajoute une ressource. Refuse un texte vide, un doublon ou une famille qui n'est pas de cette vue."""
@@ -179,28 +172,24 @@ class InventaireRessources:
             if not isinstance(valeur, bool):
                 raise SaisieInvalide(f"Le paramètre « {nom} » doit valoir True ou False (reçu : {valeur!r}).")
         ressource = Ressource(propre, cle, critique, detenue)
-        self._ressources.append(ressource)
+        self._elements.append(ressource)
         return ressource
 
     def retirer(self, texte: str) -> Ressource:
-        ressource = self._trouver(_blocs.texte(texte, "Le texte de la ressource"))
-        if ressource is None:
-            raise SaisieInvalide(f"Aucune ressource « {texte} » dans l'inventaire.")
-        self._ressources.remove(ressource)
-        return ressource
+        return self._retirer(texte, "Le texte de la ressource", f"Aucune ressource « {texte} » dans l'inventaire.")
 
     # -- analyse -------------------------------------------------------------
     def repartition(self) -> pd.Series:
         """Nombre de ressources indispensables par famille (les quatre familles, même vides)."""
         familles = list(categories(self.vue))
         comptes = pd.Series(0, index=familles, name="ressources", dtype=int)
-        for r in self._ressources:
+        for r in self._elements:
             comptes[r.categorie] += int(r.critique)
         return comptes
 
     def cles(self) -> list[Ressource]:
         """Les ressources indispensables : ce sont elles qui vont dans le canevas."""
-        return [r for r in self._ressources if r.critique]
+        return [r for r in self._elements if r.critique]
 
     def manques(self) -> list[str]:
         """Les familles sans aucune ressource indispensable."""
@@ -212,7 +201,7 @@ class InventaireRessources:
 
     def constats(self) -> list[str]:
         """Ce que l'inventaire fait ressortir, en phrases."""
-        if not self._ressources:
+        if not self._elements:
             return ["L'inventaire est vide : notez d'abord ce dont votre proposition de valeur a besoin."]
         familles = categories(self.vue)
         constats = [
@@ -226,7 +215,7 @@ class InventaireRessources:
             "(bloc Structure de coûts)."
         )
         constats += [f"« {r.texte} » est indispensable mais pas encore détenue : {remede}" for r in self.a_obtenir()]
-        secondaires = [r.texte for r in self._ressources if not r.critique]
+        secondaires = [r.texte for r in self._elements if not r.critique]
         if secondaires:
             constats.append(
                 f"{len(secondaires)} ressource(s) utile(s) mais non indispensable(s) restent hors du canevas : "
@@ -238,7 +227,7 @@ class InventaireRessources:
         familles = categories(self.vue)
         return pd.DataFrame(
             [{"texte": r.texte, "categorie": r.categorie, "famille": familles[r.categorie].titre,
-              "critique": r.critique, "detenue": r.detenue} for r in self._ressources],
+              "critique": r.critique, "detenue": r.detenue} for r in self._elements],
             columns=["texte", "categorie", "famille", "critique", "detenue"],
         )
 
@@ -281,3 +270,11 @@ def exemple_inventaire(nom: str = "cafe") -> InventaireRessources:
     for texte, categorie, critique, detenue in lignes:
         inventaire.ajouter(texte, categorie, critique, detenue)
     return inventaire
+
+
+def tableau_des_familles(vue: str = "organisation") -> pd.DataFrame:
+    """Les quatre familles d'une vue : intitulé, définition, exemples."""
+    return pd.DataFrame(
+        [{"famille": c.cle, "titre": c.titre, "definition": c.definition, "exemples": c.exemples}
+         for c in categories(vue).values()]
+    ).set_index("famille")

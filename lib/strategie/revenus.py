@@ -296,10 +296,6 @@ def resume(projection: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def _euros(x: float) -> str:
-    return f"{x:,.0f} €".replace(",", " ") if float(x).is_integer() else f"{x:,.2f} €".replace(",", " ").replace(".", ",")
-
-
 def note_de_canevas(modele: str, **parametres: float) -> str:
     """Une note courte pour le bloc « Flux de revenus » qui décrit le modèle et son prix.
 
@@ -309,13 +305,21 @@ def note_de_canevas(modele: str, **parametres: float) -> str:
     m = modele_de_revenus(modele)
     v = _parametres_valides(m, parametres)
     if m.cle == "vente_unique":
-        return f"Vente unique à {_euros(v['prix'])}"
+        return f"Vente unique à {_blocs.euros(v['prix'])}"
     if m.cle == "abonnement":
-        return f"Abonnement à {_euros(v['prix_mensuel'])} par mois"
+        return f"Abonnement à {_blocs.euros(v['prix_mensuel'])} par mois"
     if m.cle == "usage":
-        return f"Paiement à l'usage : {_euros(v['prix_unitaire'])} par unité"
+        return f"Paiement à l'usage : {_blocs.euros(v['prix_unitaire'])} par unité"
     if m.cle == "licence":
-        return f"Licence : {_euros(v['droit_initial'])} d'entrée puis {_euros(v['redevance_mensuelle'])} par mois"
+        return f"Licence : {_blocs.euros(v['droit_initial'])} d'entrée puis {_blocs.euros(v['redevance_mensuelle'])} par mois"
     if m.cle == "freemium":
-        return f"Freemium : offre payante à {_euros(v['prix_mensuel'])} par mois ({v['conversion_pct']:g} % des utilisateurs)"
+        return f"Freemium : offre payante à {_blocs.euros(v['prix_mensuel'])} par mois ({v['conversion_pct']:g} % des utilisateurs)"
     return f"Courtage : {v['commission_pct']:g} % de commission par transaction"
+
+
+def tableau_des_modeles() -> pd.DataFrame:
+    """Les six modèles de revenus : principe, exemple d'organisation, exemple de personne."""
+    return pd.DataFrame(
+        [{"modele": m.cle, "titre": m.titre, "principe": m.principe, "organisation": m.exemple_organisation,
+          "personne": m.exemple_personne, "recurrent": m.recurrent} for m in MODELES.values()]
+    ).set_index("modele")

@@ -446,8 +446,8 @@ def test_vue_curseur_modifie_modele_figure_et_grille():
     vue.curseurs["Service"].value = 1
     assert vue.canevas.niveau("Nous", "Service") == 1
     assert list(vue.figure.data[-1].y) == [3, 1, 2]
-    # The synced state follows too: a page that reloads the widget state sees the current figure.
-    assert list(vue.figure._widget_data[-1]["y"]) == [3, 1, 2]
+    # The figure sent to the browser follows too.
+    assert vue.figure.affichee["data"][-1]["y"] == [3, 1, 2]
     assert "strategie-errc-reduire" in vue.grille.value and "Service" in vue.grille.value
     vue.reference.value = "Concurrent A"
     assert vue.canevas.grille_errc("Concurrent A").reduire == ("Prix", "Service", "Choix")

@@ -74,8 +74,11 @@ def test_propriete_jamais_plus_de_comptes_cles_que_le_maximum(notes, maximum):
 
 def test_widgets_refusent_le_vide_et_les_doublons_sans_perdre_la_saisie():
     w = PortefeuilleComptes()
+    assert "Ajouter le compte" in w.figure.affichee["layout"]["annotations"][0]["text"]  # the empty figure says what to do
     w.nom.value = "Hôpital Nord"
     w.ajouter()
+    assert [n for t in w.figure.affichee["data"] for n in t["text"]] == ["Hôpital Nord"]
+    assert not w.figure.affichee["layout"].get("annotations")
     w.nom.value = "hôpital nord"
     w.ajouter()
     assert w.message.genre == "erreur" and w.nom.value == "hôpital nord"

@@ -25,4 +25,6 @@ def test_curseurs_mettent_a_jour_la_figure_et_le_message():
     assert w.figure.data[0].y[-1] < 0 and w.message.genre == "erreur" and "perte" in w.message.texte
     w.prix.value = 10.0
     assert w.figure.data[0].y[-1] == pytest.approx(10 * 1000 - 2 * 1000 - 1500)
+    # The figure sent to the browser follows the sliders, not only the model.
+    assert w.figure.affichee["data"][0]["y"][-1] == pytest.approx(10 * 1000 - 2 * 1000 - 1500)
     assert w.message.genre == "succes"

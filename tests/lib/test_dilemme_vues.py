@@ -44,6 +44,7 @@ def test_jeu_un_coup_contre_un_traitre():
     assert v.historique == [("C", "D")]
     assert "5</b> an(s)" in v.resultat.value and "3 an(s)" in v.resultat.value
     assert len(v.figure.layout.shapes) == 1
+    assert len(v.figure.affichee["layout"]["shapes"]) == 1  # the outcome is framed in the browser too
     v.jouer("D")
     assert "6" in v.bilan.value  # 3 + 3 years if always betraying
     assert "strategie-dilemme-un-coup" in v._dom_classes
@@ -115,12 +116,15 @@ def test_partie_cachee_deux_personnages_indiscernables():
 
 def test_explorateur_tournoi_pari_et_figures():
     v = vues.ExplorateurTournoi(tours=50, repetitions=2)
+    assert not v.figure_classement.data and "Pariez" in v.figure_classement.layout.annotations[0].text
     v.strategies.value = ("Donnant-donnant", "Toujours trahir", "Toujours coopérer", "Rancunier")
     assert "Rancunier" in v.pari.options
     v.pari.value = "Toujours coopérer"
     classement = v.lancer()
     barres = v.figure_classement.data[0]
     assert list(barres.y) == list(classement["strategie"])
+    assert v.figure_classement.affichee["data"][0]["y"] == list(classement["strategie"])
+    assert "Toujours coopérer" in v.figure_classement.affichee["layout"]["title"]["text"]  # the bet
     assert len(v.figure_matrice.data[0].z) == 4
     assert v.message.genre == "info" and "Pari perdu" in v.message.texte
     v.pari.value = classement["strategie"].iloc[0]
@@ -177,6 +181,7 @@ def test_explorateur_evolution_recalcule_quand_un_reglage_change():
     assert v.effectifs.iloc[-1]["Toujours trahir"] == 25
     assert "Toujours trahir" in v.bilan.value
     assert [t.name for t in v.figure.data] == list(v.effectifs.columns)
+    assert [t["name"] for t in v.figure.affichee["data"]] == list(v.effectifs.columns)
 
 
 def test_explorateur_evolution_scenarios_reglent_les_controles():

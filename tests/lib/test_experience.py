@@ -385,26 +385,26 @@ def test_vue_carte_parcours_saisie_valide_et_invalide():
     ligne.percu.value = 1
     assert vue.message.texte == "" and vue.parcours.ecarts()["Site web"] == -7
     assert "Site web" in vue.pires.value and vue.figure.data[1].y[0] == 1
-    assert vue.figure._widget_data[1]["y"][0] == 1  # synced state, not only the live messages
-    assert vue.figure._widget_layout["title"]["text"] == vue.figure.layout.title.text
+    assert vue.figure.affichee["data"][1]["y"][0] == 1  # the figure sent to the browser, not only the model
+    assert vue.figure.affichee["layout"]["title"]["text"] == vue.figure.layout.title.text
     ligne.point.value = "Caisse"
     assert "existe déjà" in vue.message.texte
     ligne.point.value = "Site marchand"
     assert vue.parcours.points[0] == "Site marchand" and ligne.nom == "Site marchand"
 
 
-def test_vue_renvoie_la_figure_quand_une_vue_s_ouvre():
-    from strategie.widgets.experience import CarteParcours, GraphiqueCiblage
+def test_vue_ciblage_la_figure_montree_suit_les_saisies():
+    from strategie.widgets.experience import GraphiqueCiblage
 
-    def traces(figure):
-        return [{k: v for k, v in t.to_plotly_json().items() if k != "uid"} for t in figure.data]
+    def potentiels_montres():
+        return sorted(y for trace in vue.figure.affichee["data"] for y in trace["y"])
 
-    for vue in (CarteParcours(petit_parcours()), GraphiqueCiblage()):
-        avant_traces, avant_id = traces(vue.figure), vue.figure._last_trace_edit_id
-        vue.figure._view_count = 1  # what the browser does when it draws the widget
-        assert vue.figure._last_trace_edit_id > avant_id, "la figure entière doit être renvoyée à la nouvelle vue"
-        assert traces(vue.figure) == avant_traces
-        assert len(vue.figure._widget_data) == len(avant_traces)
+    vue = GraphiqueCiblage({"B": (10, 5), "A": (30, 2)})
+    assert potentiels_montres() == [10, 30]
+    vue.lignes[0].potentiel.value = 50
+    assert potentiels_montres() == [30, 50], "la figure montrée suit le potentiel saisi"
+    vue.lignes[0].potentiel.value = -1  # refused: the figure keeps the last valid targets
+    assert vue.message.genre == "erreur" and potentiels_montres() == [30, 50]
 
 
 def test_vue_carte_parcours_ajout_retrait_changement_d_etape_sans_perte():

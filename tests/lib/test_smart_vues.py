@@ -7,6 +7,7 @@ import pytest
 
 from strategie import SaisieInvalide, smart
 from strategie.figures.smart import COULEURS_STATUTS, figure_plan, figure_tableau_de_bord
+from strategie.widgets._commun import FigureVivante
 from strategie.widgets.smart import ConstructeurObjectif, TableauDeBordVue
 
 J = datetime.date(2026, 1, 15)
@@ -52,7 +53,10 @@ def test_figure_tableau_de_bord_une_barre_par_indicateur_coloree_par_statut():
 
 def test_figure_tableau_de_bord_accepte_le_tableau_et_refuse_le_reste():
     assert figure_tableau_de_bord(_tableau(), J).data
-    assert figure_tableau_de_bord(smart.TableauDeBord(), J).layout.title.text
+    vide = figure_tableau_de_bord(smart.TableauDeBord(), J)
+    assert vide.layout.title.text and not vide.data
+    assert any("Aucun indicateur" in (a.text or "") for a in vide.layout.annotations), "dire quoi faire"
+    assert not any("Aucun indicateur" in (a.text or "") for a in figure_tableau_de_bord(_tableau(), J).layout.annotations)
     with pytest.raises(SaisieInvalide, match="TableauDeBord"):
         figure_tableau_de_bord([1, 2, 3])
 
@@ -127,7 +131,13 @@ def test_constructeur_prerempli_par_un_objectif():
 def test_vue_tableau_de_bord_ajouter_une_mesure():
     vue = TableauDeBordVue(_tableau(), date_point=datetime.date(2026, 7, 2))
     assert "strategie-smart-tableau-de-bord" in vue._dom_classes
-    assert isinstance(vue.figure, go.FigureWidget)
+    assert isinstance(vue.figure, FigureVivante)
+
+    def etiquette_montree(indicateur):
+        (textes,) = [t for t in vue.figure.affichee["data"] if t.get("mode") == "text"]
+        return textes["text"][textes["y"].index(indicateur)]
+
+    assert "47" not in etiquette_montree("NPS")
     vue.choix.value = "NPS"
     vue.valeur.value = "47"
     vue.bouton.click()
@@ -135,7 +145,8 @@ def test_vue_tableau_de_bord_ajouter_une_mesure():
     assert vue.valeur.value == "" and "NPS" in vue.message.texte and vue.message.genre == "succes"
     nps = vue.df.set_index("indicateur").loc["NPS"]
     assert nps["statut"] == "à surveiller"
-    assert "NPS" in [y for t in vue.figure.data if t.type == "bar" for y in t.y]
+    assert "NPS" in [y for t in vue.figure.affichee["data"] if t["type"] == "bar" for y in t["y"]]
+    assert etiquette_montree("NPS").startswith("47 (cible 50)"), "la figure montrée porte la nouvelle mesure"
     assert "À la revue" in vue.conseil.value
 
 

@@ -83,11 +83,15 @@ def test_calculateur_clv_suit_les_curseurs():
     vue = CalculateurCLV()
     assert "strategie-valeur-client" in vue._dom_classes
     assert vue.clv == pytest.approx(100 * 0.8 / 0.3 - 150)
+    titre_avant = vue.figure.affichee["layout"]["title"]["text"]
     vue.taux_retention.value = 0.9
     vue.cout_acquisition.value = 100
     assert vue.clv == pytest.approx(100 * 0.9 / 0.2 - 100)
     assert vue.delai == vc.delai_recuperation(100, 0.9, 0.1, 100)
     np.testing.assert_allclose(vue.figure.data[0].y, vc.courbe_recuperation(100, 0.9, 0.1, 100, 15)["valeur_cumulee"])
+    # The figure sent to the browser follows the sliders, not only the model.
+    assert vue.figure.affichee["layout"]["title"]["text"] == fig_vc.titre_recuperation(vue.clv, vue.delai, "année")
+    assert vue.figure.affichee["layout"]["title"]["text"] != titre_avant
     assert "350" in vue.resultat.value
     assert vue.message.texte == ""
 
@@ -120,6 +124,7 @@ def test_vue_migration(transactions):
     assert vue.part == pytest.approx(vc.part_migration(attendu))
     assert vue.part != part_avant
     np.testing.assert_allclose(np.array(vue.figure.data[0].z), fig_vc.parts_lignes(vc.matrice_migration(attendu)))
+    assert vue.figure.affichee["layout"]["title"]["text"] == fig_vc.titre_migration(vue.part)
     assert fig_vc.pourcent(vue.part) in vue.resultat.value
 
 
@@ -130,6 +135,7 @@ def test_vue_baleine(transactions):
     vue.cout_marketing.value = 0
     assert vue.mesures["sommet_baleine"] < sommet_avant
     assert vue.figure.data[3].y[0] == pytest.approx(vue.mesures["sommet_baleine"])
+    assert vue.figure.affichee["data"][3]["y"][0] == pytest.approx(vue.mesures["sommet_baleine"])
     assert fig_vc.pourcent(vue.mesures["part_profit_meilleurs"]) in vue.resultat.value
 
 
@@ -137,8 +143,18 @@ def test_vue_baleine_profit_total_negatif_en_message():
     t = pd.DataFrame({"client": [1, 2], "montant": [10.0, 10.0], "cout_produits": [9.0, 9.0], "canal": "web"})
     vue = VueBaleine(t)
     assert vue.message.genre == "erreur" and "profit total" in vue.message.texte
+    assert "lisez le message" in vue.figure.affichee["layout"]["annotations"][0]["text"]
     vue.cout_par_contact.value = 3  # still no crash
     assert vue.message.genre == "erreur"
+
+
+def test_vue_baleine_dessinee_des_que_le_profit_devient_positif():
+    t = pd.DataFrame({"client": [1, 2], "montant": [18.0, 18.0], "cout_produits": [9.0, 9.0], "canal": "web"})
+    vue = VueBaleine(t)  # 8 € of marketing per customer: no profit
+    assert vue.message.genre == "erreur" and "lisez le message" in str(vue.figure.affichee["layout"]["annotations"])
+    vue.cout_marketing.value = 0  # now the customers make money: the whale is drawn
+    assert vue.message.texte == "" and len(vue.figure.affichee["data"]) == 4
+    assert vue.figure.affichee["layout"]["title"]["text"].startswith("Courbe de la baleine")
 
 
 def test_vue_transactions_invalides_en_message():

@@ -9,7 +9,8 @@ from strategie.widgets.canevas import EditeurCanevas
 
 
 def _annotations(editeur):
-    return " ".join(a.text for a in editeur.figure.layout.annotations)
+    """Les textes de la figure telle qu'envoyée au navigateur."""
+    return " ".join(a["text"] for a in editeur.figure.affichee["layout"]["annotations"])
 
 
 def test_ajouter_modifier_retirer_par_les_boutons(tmp_path):

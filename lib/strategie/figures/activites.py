@@ -47,6 +47,7 @@ def figure_activites(liste: ListeActivites, largeur: int = 900, hauteur: int | N
     if not activites:
         fig.add_annotation(x=COUT_MAX / 2, y=0.5, yref="paper", showarrow=False,
                            text="Ajoutez des activités pour les voir ici.", font=dict(size=14, color="#5f6368"))
+        fig.update_yaxes(visible=False)
     fig.update_xaxes(range=[0, COUT_MAX + 0.2], dtick=1, title_text="Coût immatériel (stress, fatigue), de 0 à 10",
                      gridcolor="#eceff1")
     fig.update_yaxes(categoryorder="array", categoryarray=etiquettes[::-1], automargin=True)

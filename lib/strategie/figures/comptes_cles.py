@@ -49,6 +49,10 @@ def figure_portefeuille(comptes, seuil: float = 5.0) -> go.Figure:
     for axe in ("x", "y"):
         fig.add_shape(type="line", line=dict(dash="dot", color="#5f6368"),
                       **({"x0": seuil, "x1": seuil, "y0": 0, "y1": 10} if axe == "x" else {"x0": 0, "x1": 10, "y0": seuil, "y1": seuil}))
+    if comptes.empty:  # a waiting figure says what to do
+        fig.add_annotation(x=5.25, y=5.25, showarrow=False, font=dict(size=14, color="#5f6368"), bgcolor="white",
+                           text="Aucun compte pour l'instant : nommez un client, notez son attractivité<br>"
+                                "et votre position, puis cliquez sur « Ajouter le compte ».")
     fig.update_layout(
         title="Portefeuille de comptes", xaxis=dict(title="Position du fournisseur (0–10)", range=[0, 10.5]),
         yaxis=dict(title="Attractivité du compte (0–10)", range=[0, 10.5]), height=460, template="plotly_white",

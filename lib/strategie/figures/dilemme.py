@@ -56,9 +56,9 @@ def _fusion(base: dict, extra: dict) -> dict:
 
 
 def _figure(traces, titre: str, hauteur: int = 360, **mise_en_page) -> dict:
-    """Description brute d'une figure ({"data": …, "layout": …}) ; :func:`_publique` en fait une go.Figure."""
-    # The empty template "none": live figures update in about a millisecond instead of hundreds
-    # (plotly's default template is large and re-validated at each change).
+    """Description d'une figure ({"data": …, "layout": …}) ; :func:`_publique` en fait une go.Figure."""
+    # The empty template "none": a figure is built in a few milliseconds instead of tens
+    # (plotly's default template is large and validated with each figure).
     base = dict(
         template="none", title=dict(text=titre, x=0.01), height=hauteur, margin=dict(l=10, r=10, t=50, b=10),
         font=dict(size=13, family="Open Sans, Arial, sans-serif"), plot_bgcolor="white", paper_bgcolor="white",
@@ -68,23 +68,25 @@ def _figure(traces, titre: str, hauteur: int = 360, **mise_en_page) -> dict:
 
 
 def _publique(construire):
-    """Une fonction publique qui renvoie une go.Figure ; ``.brute(...)`` donne le dict sans validation.
-
-    Les vues vivantes utilisent ``.brute`` : construire une go.Figure valide chaque propriété,
-    ce qui coûte plus cher que le calcul d'un tournoi.
-    """
+    """Fait d'une fonction qui décrit une figure (dict) une fonction publique qui renvoie une go.Figure."""
     @functools.wraps(construire)
     def figure(*args, **kwargs) -> go.Figure:
         return go.Figure(construire(*args, **kwargs))
 
-    figure.brute = construire
     return figure
 
 
+def _consigne(texte: str, y: float = 0.5) -> dict:
+    """Une annotation au milieu de la figure, pour dire quoi faire quand il n'y a encore rien à montrer."""
+    return dict(text=texte, x=0.5, y=y, xref="paper", yref="paper", showarrow=False, bgcolor="white",
+                font=dict(size=15, color="#616161"))
+
+
 @_publique
-def figure_vide(titre: str = "", hauteur: int = 300):
-    """Une figure sans données (emplacement d'une figure vivante avant le premier calcul)."""
-    return _figure([], titre, hauteur)
+def figure_vide(titre: str, consigne: str, hauteur: int = 300):
+    """Une figure d'attente : pas encore de données, une consigne qui dit quoi faire pour en avoir."""
+    return _figure([], titre, hauteur, annotations=[_consigne(consigne)],
+                   xaxis=dict(visible=False), yaxis=dict(visible=False))
 
 
 def _f(x: float) -> str:
@@ -151,8 +153,10 @@ def figure_coups(coups_a: str, coups_b: str, noms=("A", "B"), gains=None, titre:
             hovertemplate=f"{nom}, tour %{{x}} : %{{y}}<extra></extra>",
         ))
     unite = "points" if g.plus_haut_est_mieux else "années"
+    # Before the first round there is nothing to draw: say how to start.
+    consignes = [] if n else [_consigne("Aucun tour joué pour l'instant : coopérez ou trahissez pour commencer.", 0.31)]
     return _figure(
-        traces, titre or f"{noms[0]} contre {noms[1]}", 380,
+        traces, titre or f"{noms[0]} contre {noms[1]}", 380, annotations=consignes,
         xaxis=dict(title=dict(text="tour"), anchor="y2"),
         yaxis=dict(domain=[0.72, 1.0], autorange="reversed"),
         yaxis2=dict(_AXE, domain=[0.0, 0.62], title=dict(text=f"cumul ({unite})")),
@@ -160,11 +164,10 @@ def figure_coups(coups_a: str, coups_b: str, noms=("A", "B"), gains=None, titre:
     )
 
 
-@_publique
-def figure_match(resultat):
+def figure_match(resultat) -> go.Figure:
     """Figure d'un :class:`~strategie.dilemme.ResultatMatch`."""
     titre = f"{resultat.joueurs[0]} contre {resultat.joueurs[1]} : {_f(resultat.scores[0])} – {_f(resultat.scores[1])}"
-    return figure_coups.brute(resultat.coups[0], resultat.coups[1], resultat.joueurs, resultat.gains, titre)
+    return figure_coups(resultat.coups[0], resultat.coups[1], resultat.joueurs, resultat.gains, titre)
 
 
 @_publique

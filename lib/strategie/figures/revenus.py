@@ -36,8 +36,8 @@ def figure_revenus(projections: pd.DataFrame, titre: str = "Revenus dans le temp
             ), row=ligne, col=1)
     fig.update_xaxes(title_text="Mois", row=2, col=1)
     fig.update_yaxes(rangemode="tozero", tickformat=",.0f")
-    fig.update_layout(title=dict(text=titre, x=0.01), height=hauteur, margin=dict(l=60, r=20, t=80, b=50),
-                      legend=dict(orientation="h", y=1.12, x=0), hovermode="x unified",
+    fig.update_layout(title=dict(text=titre, x=0.01), height=hauteur, margin=dict(l=60, r=20, t=70, b=60),
+                      legend=dict(orientation="h", y=-0.12, x=0), hovermode="x unified",
                       plot_bgcolor="white", paper_bgcolor="white", separators=", ")
     fig.update_xaxes(gridcolor="#eceff1")
     fig.update_yaxes(gridcolor="#eceff1")

@@ -80,6 +80,12 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
             x=[droite] * len(df), y=df["indicateur"], mode="text", text=etiquettes, textposition="middle right",
             showlegend=False, hoverinfo="skip",
         ))
+    else:  # a waiting figure says what to do
+        figure.add_annotation(
+            x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=14, color="#555555"),
+            text="Aucun indicateur dans ce tableau de bord :<br>"
+                 "ajoutez-en un avec sa méthode ajouter(indicateur, depart, cible).",
+        )
     figure.add_vline(x=100, line_dash="dash", line_color="#1b7837", annotation_text="cible",
                      annotation_position="top")
     figure.add_vline(x=0, line_color="#555555", annotation_text="départ", annotation_position="top")

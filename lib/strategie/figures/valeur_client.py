@@ -1,7 +1,7 @@
 """Figures de la valeur client : récupération du coût d'acquisition, migration des déciles, baleine.
 
 Chaque fonction reçoit un résultat de ``strategie.valeur_client`` et renvoie une
-``go.Figure`` (les vues la placent dans un ``go.FigureWidget``).
+``go.Figure`` (les vues la montrent dans une ``FigureVivante``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,15 @@ def duree(periodes: float, unite: str = "période") -> str:
         return "jamais"
     n = int(periodes)
     return f"{n} {unite}{'s' if n > 1 else ''}"
+
+
+def figure_attente(texte: str) -> go.Figure:
+    """Une figure sans données qui dit quoi faire (dans une vue, avant un premier calcul réussi)."""
+    fig = go.Figure()
+    fig.update_layout(**_MISE_EN_PAGE, height=300, xaxis_visible=False, yaxis_visible=False)
+    fig.add_annotation(text=texte, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                       font=dict(size=14, color=GRIS))
+    return fig
 
 
 def couleurs_recuperation(valeurs) -> list[str]:

@@ -1,12 +1,15 @@
-"""Briques partagées par les vues : zone de message et garde contre les erreurs."""
+"""Briques partagées par les vues : zone de message, garde contre les erreurs, figure vivante."""
 
 from __future__ import annotations
 
 import functools
 import html
+import json
 import logging
 
 import ipywidgets as widgets
+import plotly.graph_objects as go
+import plotly.io as pio
 
 from strategie.erreurs import SaisieInvalide
 
@@ -78,3 +81,45 @@ def protege(zone_attr: str = "message"):
         return enveloppe
 
     return decorateur
+
+
+_MIME_PLOTLY = "application/vnd.plotly.v1+json"
+
+
+class FigureVivante(widgets.Output):
+    """Une figure plotly dans une vue, redessinée à chaque mise à jour (``montrer``).
+
+    ``figure`` est la ``go.Figure`` affichée ; ``data`` et ``layout`` sont les siens
+    (pour les tests sans navigateur), ``affichee`` est ce que reçoit le navigateur.
+
+    Pourquoi pas ``go.FigureWidget`` : avec plotly 7 (anywidget), une FigureWidget
+    placée dans une boîte restait parfois vide dans JupyterLab (les mises à jour
+    envoyées avant que la vue JavaScript soit prête étaient perdues). Ici, la figure
+    entière est dans l'état du widget (``outputs``) : une vue qui s'ouvre, même tard,
+    la lit et la dessine.
+    """
+
+    def __init__(self, figure: go.Figure):
+        super().__init__()
+        self.add_class("strategie-figure")
+        self.montrer(figure)
+
+    @property
+    def data(self):
+        return self.figure.data
+
+    @property
+    def layout(self):
+        return self.figure.layout
+
+    @property
+    def affichee(self) -> dict:
+        """La figure telle qu'envoyée au navigateur : un dict JSON ``{"data": [...], "layout": {...}}``."""
+        return self.outputs[0]["data"][_MIME_PLOTLY]
+
+    def montrer(self, figure: go.Figure) -> None:
+        """Affiche ``figure`` à la place de la figure précédente."""
+        self.figure = figure
+        # JSON only (numpy arrays become base64 typed arrays), as display() would send it to JupyterLab.
+        donnees = json.loads(pio.to_json(figure, validate=False))
+        self.outputs = ({"output_type": "display_data", "data": {_MIME_PLOTLY: donnees}, "metadata": {}},)

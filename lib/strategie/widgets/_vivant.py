@@ -1,54 +1,17 @@
-"""Petits outils des vues des blocs 02 à 05 : figure redessinée, liste HTML, édition d'éléments nommés."""
+"""Petits outils des vues des blocs 02 à 10 : liste HTML, édition d'éléments nommés.
+
+``FigureVivante`` vit dans ``strategie.widgets._commun`` ; elle reste importable d'ici.
+"""
 
 from __future__ import annotations
 
 import html
 
 import ipywidgets as widgets
-from IPython.display import clear_output, display
-import plotly.graph_objects as go
 
-from strategie.widgets._commun import protege
+from strategie.widgets._commun import FigureVivante, protege
 
-
-class FigureVivante(widgets.Output):
-    """Une figure plotly dans une vue, redessinée à chaque mise à jour (``montrer``).
-
-    ``data`` et ``layout`` sont ceux de la figure affichée, pour les tests sans navigateur.
-
-    Pourquoi pas ``go.FigureWidget`` : avec plotly 7 (anywidget), une FigureWidget placée
-    dans une VBox restait parfois vide dans JupyterLab (état initial perdu quand le module
-    JavaScript se charge après la vue, et tableaux numpy transmis en binaire) ; une figure
-    ordinaire affichée dans une zone de sortie se dessine toujours.
-    """
-
-    def __init__(self, figure: go.Figure):
-        super().__init__()
-        self.add_class("strategie-figure")
-        self.figure = figure
-        self.montrer(figure)
-
-    @property
-    def data(self):
-        return self.figure.data
-
-    @property
-    def layout(self):
-        return self.figure.layout
-
-    def montrer(self, figure: go.Figure) -> None:
-        self.figure = figure
-        with self:
-            clear_output(wait=True)
-            display(figure)
-
-
-def remplacer_figure(vivante: go.FigureWidget, nouvelle: go.Figure) -> None:
-    """Remplace traces et mise en page d'une ``go.FigureWidget`` (pour les vues qui en gardent une)."""
-    with vivante.batch_update():
-        vivante.data = ()
-        vivante.add_traces(list(nouvelle.data))
-        vivante.layout = nouvelle.layout
+__all__ = ["FigureVivante", "liste_html", "boutons_edition", "formulaire", "EditionParNom"]
 
 
 def liste_html(elements: list[str], classe: str = "") -> str:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.activites import CATEGORIES, COUT_MAX, DIX_POINTS, OBJECTIFS, ListeActivites
+from strategie.canevas import ouvrir
+from strategie.erreurs import SaisieInvalide
 from strategie.figures.activites import figure_activites
 from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._vivant import FigureVivante, liste_html
 
 
-def _liste_html(elements: list[str], ordonnee: bool = False) -> str:
-    balise = "ol" if ordonnee else "ul"
-    return f"<{balise}>" + "".join(f"<li>{html.escape(e)}</li>" for e in elements) + f"</{balise}>"
+def _ressources_du_canevas(chemin: str) -> list[str]:
+    """Les ressources clés déjà notées dans le canevas de l'apprenant (aucune si le fichier manque ou est abîmé)."""
+    try:
+        return ouvrir(chemin).textes("ressources_cles")
+    except (SaisieInvalide, OSError):  # a missing, damaged or unreadable file must not stop the lesson
+        return []
 
 
 class AtelierActivites(widgets.VBox):
@@ -27,6 +32,8 @@ class AtelierActivites(widgets.VBox):
                  chemin: str = "mon-canevas.json"):
         self.message = ZoneMessage()
         self.liste = liste if liste is not None else ListeActivites("Mes activités")
+        if ressources is None:
+            ressources = _ressources_du_canevas(chemin)
         self.texte = widgets.Text(placeholder="Une activité : « Animer les ateliers », « Prospecter »…",
                                   description="Activité :", layout=widgets.Layout(width="460px"))
         self.categorie = widgets.Dropdown(options=[(c.titre, cle) for cle, c in CATEGORIES.items()],
@@ -46,14 +53,13 @@ class AtelierActivites(widgets.VBox):
         self.alertes = widgets.HTML()
         self.revue = widgets.HTML()
         self.onglets = widgets.Tab(children=[self.tri, self.alertes, self.revue,
-                                             widgets.HTML(_liste_html(list(DIX_POINTS), ordonnee=True))])
+                                             widgets.HTML("<ol>" + "".join(f"<li>{html.escape(p)}</li>" for p in DIX_POINTS) + "</ol>")])
         for i, titre in enumerate(("Retenues / écartées", "Signaux", "Revue en 8 questions", "Dix points à retenir")):
             self.onglets.set_title(i, titre)
-        self.figure = go.FigureWidget(figure_activites(self.liste))
+        self.figure = FigureVivante(figure_activites(self.liste))
         self.canevas = LigneCanevas("activites_cles", self.liste.notes_de_canevas, self.message, chemin)
 
         self.bouton_ajouter.on_click(lambda _: self.ajouter())
-        self.texte.on_submit(lambda _: self.ajouter())
         self.bouton_retirer.on_click(lambda _: self.retirer())
         self.categorie.observe(lambda _: self._definir(), names="value")
         self.objectif.observe(lambda _: self.rafraichir(), names="value")
@@ -92,24 +98,19 @@ class AtelierActivites(widgets.VBox):
                               for a in self.liste.activites]
         self.tri.value = (
             f"<b>Retenues pour le canevas ({len(cles)})</b>"
-            + (_liste_html([f"{a.texte} ({a.titre_categorie})" for a in cles]) if cles else "<p>—</p>")
+            + (liste_html([f"{a.texte} ({a.titre_categorie})" for a in cles]) or "<p>—</p>")
             + f"<b>Écartées : tâches génériques ({len(ecartees)})</b>"
-            + (_liste_html([a.texte for a in ecartees]) if ecartees else "<p>—</p>")
+            + (liste_html([a.texte for a in ecartees]) or "<p>—</p>")
         )
         alertes = self.liste.alertes()
-        self.alertes.value = _liste_html(alertes) if alertes else (
+        self.alertes.value = liste_html(alertes) or (
             f"<p>Aucune activité n'atteint {self.liste.seuil}/10 de coût immatériel.</p>")
         revue = self.liste.revue(self.objectif.value, self.ressources_cles.value)
         self.revue.value = "<ol>" + "".join(
             f"<li><b>{html.escape(q)}</b><br>{'🔎 ' if a_examiner else ''}{html.escape(c)}</li>"
             for q, c, a_examiner in zip(revue["question"], revue["constat"], revue["a_examiner"])
         ) + "</ol>"
-        nouvelle = figure_activites(self.liste)
-        with self.figure.batch_update():
-            self.figure.data = ()
-            self.figure.add_traces(list(nouvelle.data))
-            self.figure.layout.update(height=nouvelle.layout.height, annotations=nouvelle.layout.annotations,
-                                      yaxis=nouvelle.layout.yaxis, legend=nouvelle.layout.legend)
+        self.figure.montrer(figure_activites(self.liste))
 
     @protege()
     def ajouter(self) -> None:
@@ -137,5 +138,8 @@ class AtelierActivites(widgets.VBox):
 
 def atelier_activites(liste: ListeActivites | None = None, ressources: list[str] | None = None,
                       chemin: str = "mon-canevas.json") -> AtelierActivites:
-    """Ouvre l'atelier des activités clés (vide, ou sur une liste donnée avec vos ressources clés)."""
+    """Ouvre l'atelier des activités clés (vide, ou sur une liste donnée).
+
+    Sans ``ressources``, l'atelier reprend les ressources clés notées dans le canevas ``chemin``.
+    """
     return AtelierActivites(liste, ressources, chemin)

@@ -6,11 +6,10 @@ from html import escape
 from pathlib import Path
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, Canevas, ouvrir
 from strategie.figures.canevas import exporter_html, figure_canevas
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 # Classic layout as CSS grid areas: 10 columns, 3 rows.
 _ZONES = '\n'.join([
@@ -102,7 +101,7 @@ class EditeurCanevas(widgets.VBox):
         bouton_enregistrer.on_click(lambda _: self.enregistrer())
         bouton_charger.on_click(lambda _: self.charger())
         bouton_exporter.on_click(lambda _: self.exporter())
-        self.figure = go.FigureWidget(figure_canevas(self.canevas))
+        self.figure = FigureVivante(figure_canevas(self.canevas))
         super().__init__([
             widgets.HTML("<h3>Éditeur de canevas</h3>"),
             widgets.HBox([self.nom, self.vue]),
@@ -132,10 +131,7 @@ class EditeurCanevas(widgets.VBox):
             f"<details><summary><small>Liens entre notes ({len(paires)})</small></summary>"
             f"<ul style='margin:0;font-size:small'>{''.join(paires)}</ul></details>"
         ) if paires else ""
-        nouvelle = figure_canevas(self.canevas)
-        with self.figure.batch_update():
-            self.figure.layout.annotations = nouvelle.layout.annotations
-            self.figure.layout.title.text = nouvelle.layout.title.text
+        self.figure.montrer(figure_canevas(self.canevas))
 
     # -- actions (each one keeps what the learner typed if it fails) -------
     @protege()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, nombre_fr
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur
-from strategie.widgets._commun import ZoneMessage, protege
-from strategie.widgets._vivant import remplacer_figure as _remplacer_figure
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 
@@ -33,38 +30,6 @@ def canevas_de_depart() -> CanevasStrategique:
         focale="Ma librairie",
         titre="Ma librairie face à ses concurrents",
     )
-
-
-def remplacer_figure(vivante: go.FigureWidget, nouvelle: go.Figure) -> None:
-    """Remplace la figure vivante, puis recopie son état complet dans les attributs synchronisés.
-
-    plotly n'actualise ``_widget_data`` et ``_widget_layout`` que lorsque la
-    figure est affichée seule ; dans une boîte (VBox), une page qui relit
-    l'état du noyau retrouverait sinon la figure de départ, voire une figure vide.
-    """
-    _remplacer_figure(vivante, nouvelle)
-    resynchroniser(vivante)
-
-
-def resynchroniser(vivante: go.FigureWidget) -> None:
-    vivante._widget_data = copy.deepcopy(vivante._data)
-    vivante._widget_layout = copy.deepcopy(vivante._layout_obj._props)
-
-
-def redessiner_a_l_affichage(vivante: go.FigureWidget) -> None:
-    """Renvoie la figure entière au navigateur chaque fois qu'une nouvelle vue l'affiche.
-
-    Quand une figure vivante est créée puis modifiée dans la même cellule, le
-    navigateur peut manquer ces modifications pendant qu'il charge plotly et
-    dessiner une figure vide ; la renvoyer une fois la vue ouverte la répare.
-    """
-
-    def _nouvelle_vue(changement) -> None:
-        if (changement["new"] or 0) > (changement["old"] or 0):
-            figure = go.Figure(data=vivante.data, layout=vivante.layout)
-            remplacer_figure(vivante, figure)
-
-    vivante.observe(_nouvelle_vue, names="_view_count")
 
 
 def grille_html(grille) -> str:
@@ -119,8 +84,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.curseurs: dict[str, widgets.FloatSlider] = {}
 
         self.titre = widgets.HTML()
-        self.figure = go.FigureWidget()
-        redessiner_a_l_affichage(self.figure)
+        self.figure = FigureVivante(figure_courbes_de_valeur(self.canevas, hauteur=460))
         self.grille = widgets.HTML()
         self.mesures = widgets.HTML()
         self.reference = widgets.Dropdown(description="Comparer à", style={"description_width": "initial"})
@@ -213,17 +177,10 @@ class EditeurCanevasStrategique(widgets.VBox):
             self._en_construction = False
         self._rafraichir()
 
-    def _rafraichir(self, figure_entiere: bool = True) -> None:
+    def _rafraichir(self) -> None:
         c = self.canevas
         self.titre.value = f"<h4 style='margin:4px 0'>{html.escape(c.titre or 'Canevas stratégique')}</h4>"
-        if figure_entiere:
-            remplacer_figure(self.figure, figure_courbes_de_valeur(c, hauteur=460))
-        else:
-            # Only one curve moved: update its points in place.
-            for trace in self.figure.data:
-                if trace.name == self.offre:
-                    trace.y = list(c.courbe(self.offre))
-            resynchroniser(self.figure)
+        self.figure.montrer(figure_courbes_de_valeur(c, hauteur=460))
         if not c.facteurs:
             self.grille.value = "<i>Ajoutez un facteur pour obtenir la grille ERRC.</i>"
             self.mesures.value = ""
@@ -250,12 +207,12 @@ class EditeurCanevasStrategique(widgets.VBox):
         facteur = next(f for f, w in self.curseurs.items() if w is changement["owner"])
         self.canevas.fixer_niveau(self.offre, facteur, changement["new"])
         self.message.effacer()
-        self._rafraichir(figure_entiere=False)
+        self._rafraichir()
 
     @protege()
     def _sur_reference(self, _changement) -> None:
         if not self._en_construction:
-            self._rafraichir(figure_entiere=False)
+            self._rafraichir()
 
     @protege()
     def _sur_offre_reglee(self, _changement) -> None:

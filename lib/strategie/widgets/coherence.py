@@ -6,26 +6,13 @@ import html
 from pathlib import Path
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas
 from strategie.cas import FICHIER_EXPERIENCE, ExperiencePartagee, charger_cas
 from strategie.coherence import REGLES, Constat, verifier
 from strategie.figures.coherence import figure_experience, figure_matrice_segments
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 from strategie.widgets.canevas import EditeurCanevas
-
-
-def _mettre_a_jour(vivante: go.FigureWidget, nouvelle: go.Figure) -> None:
-    """Recopie la heatmap et la mise en page utiles d'une figure neuve dans la figure vivante."""
-    trace = nouvelle.data[0]
-    with vivante.batch_update():
-        vivante.data[0].update(z=trace.z, x=trace.x, y=trace.y, text=trace.text, hovertext=trace.hovertext)
-        vivante.layout.annotations = nouvelle.layout.annotations
-        vivante.layout.height = nouvelle.layout.height
-        vivante.layout.title.text = nouvelle.layout.title.text
-        vivante.layout.xaxis.visible = nouvelle.layout.xaxis.visible
-        vivante.layout.yaxis.visible = nouvelle.layout.yaxis.visible
 
 
 def _constats_html(constats: list[Constat], textes: dict[str, str]) -> str:
@@ -57,7 +44,7 @@ class VerificateurCanevas(widgets.VBox):
         self.bilan.add_class("strategie-coherence-bilan")
         self.rapport = widgets.HTML()
         self.rapport.add_class("strategie-coherence-rapport")
-        self.figure = go.FigureWidget(figure_matrice_segments(self.canevas))
+        self.figure = FigureVivante(figure_matrice_segments(self.canevas))
         # The editor refreshes these after every change (notes, links, view, file): follow them.
         self.editeur.lien_a.observe(self._changement, names="options")
         self.editeur.liens.observe(self._changement, names="value")
@@ -95,7 +82,7 @@ class VerificateurCanevas(widgets.VBox):
             self.bilan.value = f"✅ <b>Canevas cohérent</b> : les {len(REGLES)} règles sont respectées."
         textes = {n.id: n.texte for n in self.canevas}
         self.rapport.value = _constats_html(self.constats, textes)
-        _mettre_a_jour(self.figure, figure_matrice_segments(self.canevas))
+        self.figure.montrer(figure_matrice_segments(self.canevas))
         self.message.effacer()
 
 
@@ -124,7 +111,7 @@ class MatriceExperience(widgets.VBox):
         self.grille.add_class("strategie-coherence-grille")
         self.couverture = widgets.HTML()
         self.constats = widgets.HTML()
-        self.figure = go.FigureWidget(figure_experience(experience))
+        self.figure = FigureVivante(figure_experience(experience))
         self.exemple = widgets.HTML()
         self.bouton_exemple = widgets.ToggleButton(description="Comparer avec l'exemple du cas", icon="eye",
                                                    layout=widgets.Layout(width="auto"),
@@ -202,7 +189,7 @@ class MatriceExperience(widgets.VBox):
             _constats_html(constats, textes) if constats
             else "✅ Chaque segment a au moins deux partenaires et chaque partenaire a un rôle."
         )
-        _mettre_a_jour(self.figure, figure_experience(eco))
+        self.figure.montrer(figure_experience(eco))
         self._montrer_exemple()
 
     def _montrer_exemple(self) -> None:

@@ -6,12 +6,11 @@ from html import escape
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from strategie.comptes_cles import StrategieConditionnelle, selectionner_comptes
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.comptes_cles import figure_portefeuille
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 
 class PortefeuilleComptes(widgets.VBox):
@@ -29,7 +28,7 @@ class PortefeuilleComptes(widgets.VBox):
         bouton.on_click(lambda _: self.ajouter())
         self.maximum.observe(lambda _: self.rafraichir(), names="value")
         self.tableau = widgets.HTML()
-        self.figure = go.FigureWidget(figure_portefeuille(self._classes()))
+        self.figure = FigureVivante(figure_portefeuille(self._classes()))
         super().__init__([widgets.HBox([self.nom, bouton]), widgets.HBox([self.attractivite, self.position]),
                           self.maximum, self.message, self.figure, self.tableau])
         self.add_class("strategie-comptes-cles")
@@ -56,10 +55,7 @@ class PortefeuilleComptes(widgets.VBox):
     @protege()
     def rafraichir(self) -> None:
         classes = self._classes()
-        nouvelle = figure_portefeuille(classes)
-        with self.figure.batch_update():
-            for trace, neuve in zip(self.figure.data, nouvelle.data):
-                trace.x, trace.y, trace.text = neuve.x, neuve.y, neuve.text
+        self.figure.montrer(figure_portefeuille(classes))
         if not classes.empty:
             self.tableau.value = classes[["compte", "attractivite", "position", "categorie"]].to_html(index=False)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.demarrer import compte_simple
 from strategie.figures.demarrer import figure_compte
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 
 class CalculetteResultat(widgets.VBox):
@@ -22,7 +21,7 @@ class CalculetteResultat(widgets.VBox):
         self.couts_fixes = widgets.FloatSlider(value=couts_fixes, min=0, max=10000, step=100,
                                                description="Coûts fixes (€)", style=style)
         self.message = ZoneMessage()
-        self.figure = go.FigureWidget(figure_compte(compte_simple(prix, cout_unitaire, quantite, couts_fixes)))
+        self.figure = FigureVivante(figure_compte(compte_simple(prix, cout_unitaire, quantite, couts_fixes)))
         for curseur in (self.prix, self.cout_unitaire, self.quantite, self.couts_fixes):
             curseur.observe(lambda _: self.mettre_a_jour(), names="value")
         super().__init__([self.prix, self.cout_unitaire, self.quantite, self.couts_fixes, self.message, self.figure])
@@ -32,11 +31,7 @@ class CalculetteResultat(widgets.VBox):
     @protege()
     def mettre_a_jour(self) -> None:
         compte = compte_simple(self.prix.value, self.cout_unitaire.value, self.quantite.value, self.couts_fixes.value)
-        nouvelle = figure_compte(compte)
-        with self.figure.batch_update():
-            self.figure.data[0].y = nouvelle.data[0].y
-            self.figure.data[0].text = nouvelle.data[0].text
-            self.figure.data[0].marker.color = nouvelle.data[0].marker.color
+        self.figure.montrer(figure_compte(compte))
         if compte["resultat"] >= 0:
             self.message.succes(f"Résultat : {compte['resultat']:,.0f} € de bénéfice.".replace(",", " "))
         else:

@@ -15,51 +15,17 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
-import plotly.graph_objects as go
 
 from strategie.dilemme import gains as _g
 from strategie.dilemme import moteur, strategies as _s
 from strategie.erreurs import SaisieInvalide
 from strategie.figures import dilemme as fig_d
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 __all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolution", "EditeurGains"]
 
 _MISE_EN_PAGE = widgets.Layout(width="auto")
 _STYLE = {"description_width": "initial"}
-
-
-def _figure_vivante(brute: dict) -> go.FigureWidget:
-    vivante = go.FigureWidget(brute)
-    vivante._brute_strategie = brute
-    return vivante
-
-
-def _remplacer(vivante: go.FigureWidget, brute: dict) -> None:
-    """Met une figure neuve dans une FigureWidget : seules les propriétés qui changent sont envoyées.
-
-    ``brute`` est un dict {"data": [...], "layout": {...}} (``figure_….brute(...)``) : comparer des
-    dicts coûte peu, alors que valider une go.Figure entière coûte des dizaines de millisecondes.
-    """
-    ancienne = getattr(vivante, "_brute_strategie", None) or {"data": [], "layout": {}}
-    donnees, mise_en_page = brute["data"], brute["layout"]
-    with vivante.batch_update():
-        if len(ancienne["data"]) == len(donnees) and all(
-            a.get("type") == b.get("type") for a, b in zip(ancienne["data"], donnees)
-        ):
-            for trace, a, b in zip(vivante.data, ancienne["data"], donnees):
-                changements = {k: v for k, v in b.items() if a.get(k) != v}
-                changements.update({k: None for k in a if k not in b})
-                if changements:
-                    trace.update(changements, overwrite=True)
-        else:
-            vivante.data = ()
-            vivante.add_traces(donnees)
-        changements = {k: v for k, v in mise_en_page.items() if ancienne["layout"].get(k) != v}
-        changements.update({k: None for k in ancienne["layout"] if k not in mise_en_page})
-        if changements:
-            vivante.layout.update(changements, overwrite=True)
-    vivante._brute_strategie = brute
 
 
 def _f(x) -> str:
@@ -130,7 +96,7 @@ class JeuUnCoup(widgets.VBox):
         self.bouton_trahir.add_class("strategie-dilemme-trahir")
         self.resultat = widgets.HTML()
         self.bilan = widgets.HTML()
-        self.figure = _figure_vivante(fig_d.figure_gains.brute(g))
+        self.figure = FigureVivante(fig_d.figure_gains(g))
         self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
         self.bouton_trahir.on_click(lambda _: self.jouer("D"))
         self.unite.observe(self._changer_unite, names="value")
@@ -148,7 +114,7 @@ class JeuUnCoup(widgets.VBox):
     def _changer_unite(self, change=None):
         self.gains = _g.GAINS_ANNEES if self.unite.value == "annees" else _g.GAINS_POINTS
         dernier = self.historique[-1] if self.historique else None
-        _remplacer(self.figure, fig_d.figure_gains.brute(self.gains, dernier))
+        self.figure.montrer(fig_d.figure_gains(self.gains, dernier))
         self._afficher_bilan()
 
     @protege()
@@ -174,7 +140,7 @@ class JeuUnCoup(widgets.VBox):
             f"<p>Vous avez choisi de <b>{nom[coup]}</b> ; l'ordinateur a choisi de <b>{nom[autre]}</b>.<br>"
             f"Vous : <b>{_f(moi)}</b> {unite}, lui : <b>{_f(lui)}</b> {unite}. {html.escape(regret)}</p>"
         )
-        _remplacer(self.figure, fig_d.figure_gains.brute(g, (coup, autre)))
+        self.figure.montrer(fig_d.figure_gains(g, (coup, autre)))
         self._afficher_bilan()
         self.message.effacer()
 
@@ -228,7 +194,7 @@ class PartieCachee(widgets.VBox):
         self.bouton_nouvelle = widgets.Button(description="Nouvelle partie", icon="refresh")
         self.etat = widgets.HTML()
         self.revelation = widgets.HTML()
-        self.figure = _figure_vivante(fig_d.figure_coups.brute("", "", ("Vous", "?"), self.gains, "Vos coups et les siens"))
+        self.figure = FigureVivante(fig_d.figure_coups("", "", ("Vous", "?"), self.gains, "Vos coups et les siens"))
         self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
         self.bouton_trahir.on_click(lambda _: self.jouer("D"))
         self.bouton_verifier.on_click(lambda _: self.deviner(self.choix.value))
@@ -306,8 +272,8 @@ class PartieCachee(widgets.VBox):
             f"<p>Tour {n} joué{'s' if n > 1 else ''}. Vous : <b>{_f(moi)}</b> points, "
             f"lui : <b>{_f(lui)}</b> points.{dernier} Bien deviné : {self.devines} sur {self.parties}.</p>"
         )
-        _remplacer(self.figure, fig_d.figure_coups.brute(self.mes_coups, self.ses_coups, ("Vous", "?"), self.gains,
-                                                   "Vos coups et les siens"))
+        self.figure.montrer(fig_d.figure_coups(self.mes_coups, self.ses_coups, ("Vous", "?"), self.gains,
+                                               "Vos coups et les siens"))
 
     @protege()
     def deviner(self, nom: str):
@@ -386,8 +352,10 @@ class ExplorateurTournoi(widgets.VBox):
         self.bouton = widgets.Button(description="Lancer le tournoi", button_style="primary", icon="play")
         self.bouton.add_class("strategie-dilemme-lancer")
         self.resultat = None
-        self.figure_classement = _figure_vivante(fig_d.figure_vide.brute("Classement (pariez, puis lancez le tournoi)"))
-        self.figure_matrice = _figure_vivante(fig_d.figure_vide.brute("Matrice des matchs"))
+        self.figure_classement = FigureVivante(fig_d.figure_vide(
+            "Classement du tournoi", "Pariez puis lancez le tournoi pour voir le classement."))
+        self.figure_matrice = FigureVivante(fig_d.figure_vide(
+            "Matrice des matchs", "Lancez le tournoi pour voir le score de chaque match."))
         self.strategies.observe(self._maj_paris, names="value")
         self.bouton.on_click(lambda _: self.lancer())
         self._maj_paris()
@@ -418,8 +386,8 @@ class ExplorateurTournoi(widgets.VBox):
         )
         classement = self.resultat.classement
         pari = None if self.pari.value == _PAS_DE_PARI else self.pari.value
-        _remplacer(self.figure_classement, fig_d.figure_classement.brute(classement, pari))
-        _remplacer(self.figure_matrice, fig_d.figure_matrice.brute(self.resultat.matrice))
+        self.figure_classement.montrer(fig_d.figure_classement(classement, pari))
+        self.figure_matrice.montrer(fig_d.figure_matrice(self.resultat.matrice))
         gagnant = classement["strategie"].iloc[0]
         avertissement = _avertissement_gains(g)
         if pari is None:
@@ -488,7 +456,10 @@ class ExplorateurEvolution(widgets.VBox):
         self.bouton = widgets.Button(description="Autre tirage", icon="random")
         self.bilan = widgets.HTML()
         self.effectifs = None
-        self.figure = _figure_vivante(fig_d.figure_vide.brute("Évolution de la population", 400))
+        self.figure = FigureVivante(fig_d.figure_vide(
+            "Évolution de la population",
+            "Réglez la population de départ : l'évolution s'affiche ici<br>"
+            "dès que les réglages sont valides (lisez le message).", 400))
         for w in (*self.effectifs_depart.values(), self.tours, self.bruit, self.remplaces, self.generations,
                   self.graine, *self.gains.champs()):
             w.observe(self._sur_changement, names="value")
@@ -559,7 +530,7 @@ class ExplorateurEvolution(widgets.VBox):
         self.effectifs = moteur.evolution(population, tours=self.tours.value, remplaces=remplaces,
                                           generations=self.generations.value, bruit=self.bruit.value,
                                           gains=g, graine=self.graine.value)
-        _remplacer(self.figure, fig_d.figure_evolution.brute(self.effectifs))
+        self.figure.montrer(fig_d.figure_evolution(self.effectifs))
         fin = self.effectifs.iloc[-1]
         dominant = fin.idxmax()
         part = fin.max() / max(fin.sum(), 1)
@@ -603,7 +574,7 @@ class EditeurGains(widgets.VBox):
         self.champs = _ChampsGains(g)
         self.diagnostic = None
         self.explication = widgets.HTML()
-        self.figure = _figure_vivante(fig_d.figure_gains.brute(g))
+        self.figure = FigureVivante(fig_d.figure_gains(g))
         self._suspendu = False
         for w in (self.unite, *self.champs.champs()):
             w.observe(self._sur_changement, names="value")
@@ -642,7 +613,7 @@ class EditeurGains(widgets.VBox):
         g = self.lire()
         d = _g.diagnostic(g)
         self.diagnostic = d
-        _remplacer(self.figure, fig_d.figure_gains.brute(g))
+        self.figure.montrer(fig_d.figure_gains(g))
         lignes = "".join(
             f"<li>{'✅' if c.respectee else '❌'} {html.escape(c.texte)} : {html.escape(c.explication)}.</li>"
             for c in d.conditions

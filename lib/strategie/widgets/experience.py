@@ -6,7 +6,6 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from strategie.canevas_strategique import nombre_fr
 from strategie.erreurs import SaisieInvalide
@@ -20,8 +19,7 @@ from strategie.experience import (
     selectionner_cibles,
 )
 from strategie.figures.experience import COULEURS_STATUTS, figure_ciblage, figure_parcours
-from strategie.widgets._commun import ZoneMessage, protege
-from strategie.widgets.canevas_strategique import redessiner_a_l_affichage, remplacer_figure
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 __all__ = ["CarteParcours", "GraphiqueCiblage"]
 
@@ -90,8 +88,7 @@ class CarteParcours(widgets.VBox):
         self.bouton_ajouter = widgets.Button(description="Ajouter un point de contact", icon="plus", layout=widgets.Layout(width="240px"))
         self.bouton_ajouter.add_class("strategie-experience-ajouter")
         self.bouton_ajouter.on_click(self._sur_ajout)
-        self.figure = go.FigureWidget()
-        redessiner_a_l_affichage(self.figure)
+        self.figure = FigureVivante(figure_parcours(self.parcours, self.n_pires))
         self.pires = widgets.HTML()
         self.pires.add_class("strategie-experience-pires")
         bas, haut = self.parcours.echelle
@@ -137,7 +134,7 @@ class CarteParcours(widgets.VBox):
         for ligne in self.lignes:
             if ligne.nom in table.index:
                 ligne.montrer_ecart(float(table.loc[ligne.nom, "ecart"]), str(table.loc[ligne.nom, "statut"]))
-        remplacer_figure(self.figure, figure_parcours(self.parcours, self.n_pires))
+        self.figure.montrer(figure_parcours(self.parcours, self.n_pires))
         pires = self.parcours.pires_points(self.n_pires)
         if pires.empty:
             self.pires.value = "<p>Aucune déception : la réalité tient la promesse partout.</p>"
@@ -214,8 +211,9 @@ class GraphiqueCiblage(widgets.VBox):
         self.bouton_ajouter = widgets.Button(description="Ajouter une cible", icon="plus")
         self.bouton_ajouter.add_class("strategie-ciblage-ajouter")
         self.bouton_ajouter.on_click(self._sur_ajout)
-        self.figure = go.FigureWidget()
-        redessiner_a_l_affichage(self.figure)
+        self.figure = FigureVivante(
+            figure_ciblage(self.cibles, unite_potentiel=unite_potentiel, unite_effort=unite_effort, hauteur=480)
+        )
         self.classement = widgets.HTML()
         self.classement.add_class("strategie-ciblage-classement")
         self.children = [
@@ -263,9 +261,8 @@ class GraphiqueCiblage(widgets.VBox):
 
     def _rafraichir(self) -> None:
         table = self.classer()
-        remplacer_figure(
-            self.figure,
-            figure_ciblage(self.cibles, unite_potentiel=self.unites[0], unite_effort=self.unites[1], hauteur=480),
+        self.figure.montrer(
+            figure_ciblage(self.cibles, unite_potentiel=self.unites[0], unite_effort=self.unites[1], hauteur=480)
         )
         avec_budget = self.budget.value > 0
         lignes = "".join(

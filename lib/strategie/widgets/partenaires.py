@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.figures.partenaires import figure_ecosysteme
 from strategie.partenaires import DEPENDANCE_MAX, MOTIVATIONS, TITRES_MOTIVATIONS, TYPES, Ecosysteme
 from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._vivant import FigureVivante, liste_html
 
 
 class CarteEcosysteme(widgets.VBox):
@@ -31,7 +31,8 @@ class CarteEcosysteme(widgets.VBox):
         self.apport = widgets.Text(placeholder="Ce qu'il apporte : une ressource, une activité, des clients…",
                                    description="Apport :", layout=widgets.Layout(width="560px"))
         self.concurrent = widgets.Checkbox(value=False, description="C'est un concurrent", indent=False)
-        self.dependance = widgets.IntSlider(value=3, min=1, max=DEPENDANCE_MAX, description="Dépendance :")
+        self.dependance = widgets.IntSlider(value=3, min=1, max=DEPENDANCE_MAX, description="Dépendance :",
+                                            style={"description_width": "90px"})
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
         self.choix = widgets.Select(rows=5, layout=widgets.Layout(width="380px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
@@ -41,7 +42,7 @@ class CarteEcosysteme(widgets.VBox):
         self.bouton_relier = widgets.Button(description="Relier", icon="link")
         self.constats = widgets.HTML()
         self.matrice = widgets.HTML()
-        self.figure = go.FigureWidget(figure_ecosysteme(self.ecosysteme))
+        self.figure = FigureVivante(figure_ecosysteme(self.ecosysteme))
         self.canevas = LigneCanevas("partenaires_cles", self.ecosysteme.notes_de_canevas, self.message, chemin)
 
         self.bouton_ajouter.on_click(lambda _: self.ajouter())
@@ -52,7 +53,7 @@ class CarteEcosysteme(widgets.VBox):
             widgets.HTML("<h3>Carte de l'écosystème de partenaires</h3>"),
             widgets.HBox([self.nom, self.type]),
             self.definition,
-            widgets.HBox([widgets.HTML("<b>Pourquoi ?</b>&nbsp;"), *self.motivations.values()]),
+            widgets.HBox([widgets.HTML("<b style='white-space:nowrap'>Pourquoi ?</b>&nbsp;"), *self.motivations.values()]),
             self.apport,
             widgets.HBox([self.concurrent, self.dependance, self.bouton_ajouter]),
             widgets.HBox([self.choix, self.bouton_retirer]),
@@ -76,15 +77,15 @@ class CarteEcosysteme(widgets.VBox):
         noms = [p.nom for p in eco.partenaires]
         self.choix.options = [(f"{p.nom} — {p.titre_type}", p.nom) for p in eco.partenaires]
         self.lien_a.options, self.lien_b.options = noms, noms
-        self.constats.value = "<ul>" + "".join(f"<li>{html.escape(c)}</li>" for c in eco.constats()) + "</ul>"
+        # A Dropdown filled later starts on no value: propose the first two partners.
+        if noms and self.lien_a.value is None:
+            self.lien_a.value = noms[0]
+        if len(noms) > 1 and self.lien_b.value in (None, self.lien_a.value):
+            self.lien_b.value = noms[1]
+        self.constats.value = liste_html(eco.constats())
         table = eco.matrice().rename(index={k: t.titre for k, t in TYPES.items()}, columns=TITRES_MOTIVATIONS)
         self.matrice.value = "<details><summary>Types × motivations</summary>" + table.to_html() + "</details>"
-        nouvelle = figure_ecosysteme(eco)
-        with self.figure.batch_update():
-            self.figure.data = ()
-            self.figure.add_traces(list(nouvelle.data))
-            self.figure.layout.annotations = nouvelle.layout.annotations
-            self.figure.layout.title.text = nouvelle.layout.title.text
+        self.figure.montrer(figure_ecosysteme(eco))
 
     @protege()
     def ajouter(self) -> None:

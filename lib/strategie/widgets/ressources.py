@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.figures.ressources import figure_ressources
 from strategie.ressources import InventaireRessources, categories, suggerer_categorie
 from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._vivant import FigureVivante, liste_html
 
 
 class AtelierRessources(widgets.VBox):
@@ -40,11 +40,10 @@ class AtelierRessources(widgets.VBox):
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
         self.definitions = widgets.HTML()
         self.constats = widgets.HTML()
-        self.figure = go.FigureWidget(figure_ressources(self.inventaire))
+        self.figure = FigureVivante(figure_ressources(self.inventaire))
         self.canevas = LigneCanevas("ressources_cles", lambda: self.inventaire.notes_de_canevas(), self.message, chemin)
 
         self.bouton_ajouter.on_click(lambda _: self.ajouter())
-        self.texte.on_submit(lambda _: self.ajouter())
         self.bouton_retirer.on_click(lambda _: self.retirer())
         self.texte.observe(lambda _: self._suggerer(), names="value")
         self.vue.observe(lambda _: self._changer_vue(), names="value")
@@ -71,6 +70,7 @@ class AtelierRessources(widgets.VBox):
     def _changer_vue(self) -> None:
         familles = categories(self.vue.value)
         self.famille.options = [(f.titre, cle) for cle, f in familles.items()]
+        self.famille.value = next(iter(familles))  # a Dropdown filled later starts on no value
         self.definitions.value = "<ul>" + "".join(
             f"<li><b>{html.escape(f.titre)}</b> : {html.escape(f.definition)} "
             f"<small>(ex. : {html.escape(f.exemples)})</small></li>" for f in familles.values()
@@ -91,12 +91,8 @@ class AtelierRessources(widgets.VBox):
              + ("" if r.critique else " (non indispensable)") + ("" if r.detenue else " (à obtenir)"), r.texte)
             for r in inv.ressources
         ]
-        self.constats.value = "<ul>" + "".join(f"<li>{html.escape(c)}</li>" for c in inv.constats()) + "</ul>"
-        nouvelle = figure_ressources(inv)
-        with self.figure.batch_update():
-            self.figure.layout.shapes = nouvelle.layout.shapes
-            self.figure.layout.annotations = nouvelle.layout.annotations
-            self.figure.layout.title.text = nouvelle.layout.title.text
+        self.constats.value = liste_html(inv.constats())
+        self.figure.montrer(figure_ressources(inv))
 
     @protege()
     def ajouter(self) -> None:

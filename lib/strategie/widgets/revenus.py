@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie import _blocs
 from strategie.erreurs import SaisieInvalide
@@ -13,13 +12,14 @@ from strategie.figures.revenus import figure_revenus
 from strategie.revenus import MODELES, comparer, croisement, note_de_canevas, resume
 from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._vivant import FigureVivante
 
 SCENARIOS_MAX = 6
 _EN_COURS = "En cours"
 
 
 def _euros(x: float) -> str:
-    return f"{x:,.0f} €".replace(",", " ")
+    return f"{_blocs.nombre_fr(x)} €"
 
 
 class CalculateurRevenus(widgets.VBox):
@@ -56,7 +56,7 @@ class CalculateurRevenus(widgets.VBox):
         self.bouton_figer.on_click(lambda _: self.figer())
         self.bouton_vider.on_click(lambda _: self.vider())
         self.resume = widgets.HTML()
-        self.figure = go.FigureWidget(figure_revenus(comparer({_EN_COURS: {"modele": self.modele.value}}, mois)))
+        self.figure = FigureVivante(figure_revenus(comparer({_EN_COURS: {"modele": self.modele.value}}, mois)))
         self.canevas = LigneCanevas("flux_de_revenus", self.notes, self.message, chemin)
 
         self.modele.observe(lambda _: self._changer_modele(), names="value")
@@ -108,10 +108,7 @@ class CalculateurRevenus(widgets.VBox):
     def calculer(self) -> None:
         specs = {**self.scenarios, _EN_COURS: self.scenario_en_cours()}
         projections = comparer(specs, self.mois.value)
-        nouvelle = figure_revenus(projections)
-        with self.figure.batch_update():
-            self.figure.data = ()
-            self.figure.add_traces(list(nouvelle.data))
+        self.figure.montrer(figure_revenus(projections))
         courant = projections[projections["scenario"] == _EN_COURS].reset_index(drop=True)
         chiffres = resume(courant)
         lignes = [

@@ -6,7 +6,6 @@ import datetime as _dt
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.smart import COULEURS_STATUTS, figure_tableau_de_bord
@@ -23,7 +22,7 @@ from strategie.smart import (
 )
 from strategie.smart._texte import format_nombre
 from strategie.smart.tableau import FLECHES
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 _DISPOSITION = widgets.Layout(width="100%")
 _STYLE = {"description_width": "9em"}
@@ -214,7 +213,7 @@ class TableauDeBordVue(widgets.VBox):
         self.tableau = tableau
         self.message = ZoneMessage()
         self.df = tableau.calculer(date_point)
-        self.figure = go.FigureWidget(figure_tableau_de_bord(self.df))
+        self.figure = FigureVivante(figure_tableau_de_bord(self.df))
         self.choix = widgets.Dropdown(options=tableau.indicateurs, description="Indicateur", style=_STYLE)
         self.valeur = widgets.Text(description="Nouvelle mesure", placeholder="ex. 10,5", style=_STYLE)
         self.bouton = widgets.Button(description="Ajouter la mesure", button_style="primary", icon="plus")
@@ -233,11 +232,7 @@ class TableauDeBordVue(widgets.VBox):
 
     def _rafraichir(self) -> None:
         self.df = self.tableau.calculer(self.date.value)
-        nouvelle = figure_tableau_de_bord(self.df)
-        with self.figure.batch_update():
-            self.figure.data = ()
-            self.figure.add_traces(list(nouvelle.data))
-            self.figure.layout = nouvelle.layout
+        self.figure.montrer(figure_tableau_de_bord(self.df))
         self.table.value = tableau_html(self.df)
         self.conseil.value = f'<p class="strategie-smart-conseil"><b>À la revue :</b> ' \
                              f"{html.escape(conseil_de_revue(self.df))}</p>"

@@ -1,0 +1,39 @@
+"""Correction des devoirs par le formateur : ``strategie corriger <devoir> <soumissions>``.
+
+Une commande, depuis le dossier du cours, va d'un dossier de soumissions
+(un dossier par élève, ou les zips exportés d'une plateforme comme Moodle)
+aux notes, aux retours et au rapport de la classe :
+
+    from strategie.correction import corriger
+    bilan = corriger("01-business-model-canvas", "depots/")
+    bilan.notes_csv, bilan.rapport_html
+
+Modules : ``importation`` (dossiers, zips, motif des noms), ``reparation``
+(copie de travail fidèle au devoir distribué), ``execution`` et ``noyau``
+(exécution confinée), ``confinement`` (ce que le système permet), ``atelier``
+(processus de correction parallèles), ``carnet_de_notes`` (gradebook),
+``retour`` (retours en français sans tests cachés), ``rapport`` (notes.csv,
+rapport.html), ``moteur`` (l'enchaînement). Le guide du formateur est
+``docs/formateur.md``.
+
+Importer ce paquet est léger : nbgrader n'est chargé qu'à la correction.
+"""
+
+from __future__ import annotations
+
+__all__ = ["corriger", "ErreurCorrection"]
+
+
+def corriger(devoir, soumissions=None, **options):
+    """Corrige ``devoir`` ; voir :func:`strategie.correction.moteur.corriger`."""
+    from strategie.correction.moteur import corriger as _corriger
+
+    return _corriger(devoir, soumissions, **options)
+
+
+def __getattr__(nom):
+    if nom == "ErreurCorrection":
+        from strategie.correction.carnet_de_notes import ErreurCorrection
+
+        return ErreurCorrection
+    raise AttributeError(nom)

@@ -1,0 +1,730 @@
+"""Le chef d'orchestre de ``strategie corriger``.
+
+1. importe les soumissions dans ``submitted/`` (dossiers par élève ou zips) ;
+2. enregistre le devoir dans le gradebook du cours si besoin ;
+3. confie chaque soumission nouvelle ou modifiée à un atelier (processus
+   parallèles, code des élèves confiné), recopie ses notes dans le gradebook
+   et son carnet noté dans ``autograded/`` ;
+4. fait produire les retours en français (``feedback/``) ;
+5. écrit ``notes.csv`` et ``rapport.html`` depuis le gradebook (notes
+   manuelles du formgrader comprises).
+
+L'état de chaque élève est écrit dans ``<sortie>/.etat/`` après l'enregistrement
+de ses notes : une exécution interrompue reprend là où elle s'est arrêtée, et
+une deuxième exécution sur les mêmes soumissions ne refait que les retours dont
+les notes ont changé (notation manuelle) et réécrit le même notes.csv.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from strategie.correction import _nbgrader  # noqa: F401  (before nbformat: see _nbgrader)
+
+import json  # noqa: E402
+import os  # noqa: E402
+import selectors  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections import deque  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from strategie.correction import confinement as _confinement  # noqa: E402
+from strategie.correction import importation, rapport  # noqa: E402
+from strategie.correction.carnet_de_notes import ErreurCorrection  # noqa: E402
+from strategie.correction.progression import Progression  # noqa: E402
+from strategie.correction.statuts import BLOQUANTS, Anomalie, statut_principal, trier  # noqa: E402
+
+VERSION_ETAT = 1
+
+
+@dataclass
+class Options:
+    devoir: str
+    soumissions: Path | None = None
+    cours: Path = field(default_factory=Path.cwd)
+    sortie: Path | None = None
+    lms: str = "auto"
+    motif: str | None = None
+    paralleles: int | None = None
+    delai_cellule: int | None = None
+    delai_total: int | None = None
+    memoire_mo: int = 2048
+    limite_sortie_ko: int = 1000
+    confinement: str = "auto"
+    retours: bool = True
+    progression: bool = True
+
+
+@dataclass
+class Bilan:
+    """Ce qu'une exécution a produit."""
+
+    lignes: list[dict]
+    notes_csv: Path
+    rapport_html: Path
+    corrigees: int
+    reprises: int
+    duree: float
+    confinement: str
+    comptes: dict[str, int]
+
+
+class _Fourche:
+    """Un atelier né d'un ``fork`` du chef d'orchestre (interface réduite de ``subprocess.Popen``).
+
+    Le chef d'orchestre a déjà importé nbgrader : un atelier né d'un fork n'a pas à le refaire
+    (1 à 2 s de calcul par atelier).
+    """
+
+    def __init__(self, chemin: Path, journal, dossier: Path):
+        from strategie.correction import atelier
+
+        vers_atelier, entree = os.pipe()
+        sortie, depuis_atelier = os.pipe()
+        for flux in (sys.stdout, sys.stderr):
+            flux.flush()
+        pid = os.fork()
+        if pid == 0:  # the worker
+            code = 1
+            try:
+                # Objects inherited from the orchestrator are never collected here: a file object of
+                # theirs must not close, at some random moment, a descriptor the worker reuses.
+                import gc
+
+                gc.freeze()
+                os.setsid()
+                for signal_ in (signal.SIGINT, signal.SIGTERM):
+                    signal.signal(signal_, signal.SIG_DFL)
+                os.dup2(vers_atelier, 0)
+                os.dup2(depuis_atelier, 1)
+                os.dup2(journal.fileno(), 2)
+                # Other workers' pipe ends must not stay open here, or they would never see EOF.
+                os.closerange(3, 4096)
+                sys.stdin = open(0, "r", encoding="utf-8", closefd=False)
+                sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+                sys.stderr = open(2, "w", encoding="utf-8", closefd=False, buffering=1)
+                os.chdir(dossier)
+                code = atelier.main([str(chemin)])
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code or 0)
+        os.close(vers_atelier)
+        os.close(depuis_atelier)
+        self.pid = pid
+        self.stdin = os.fdopen(entree, "wb")
+        self.stdout = os.fdopen(sortie, "rb")
+        self.returncode = None
+
+    def poll(self):
+        if self.returncode is None:
+            try:
+                fini, statut = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:
+                fini, statut = self.pid, 0
+            if fini:
+                self.returncode = os.waitstatus_to_exitcode(statut)
+        return self.returncode
+
+    def wait(self, timeout=None):
+        limite = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if limite is not None and time.monotonic() > limite:
+                raise subprocess.TimeoutExpired("atelier", timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+
+class _Atelier:
+    """Un processus atelier et la tâche qu'il traite."""
+
+    def __init__(self, numero: int, reglages: dict, dossier: Path, journal: Path):
+        self.numero = numero
+        self.reglages = reglages
+        chemin = dossier / f"atelier-{numero}.json"
+        chemin.write_text(json.dumps(reglages), encoding="utf-8")
+        self.journal = open(journal, "ab")
+        if hasattr(os, "fork"):
+            self.proc = _Fourche(chemin, self.journal, dossier)
+        else:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "strategie.correction.atelier", str(chemin)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.journal,
+                start_new_session=True, cwd=str(dossier),
+            )
+        self.tampon = b""
+        self.pret = False
+        self.tache: dict | None = None
+        self.echeance: float | None = None
+        self.demarre = time.monotonic()
+
+    def envoyer(self, tache: dict, delai: float) -> None:
+        self.tache = tache
+        self.echeance = time.monotonic() + delai
+        self.proc.stdin.write((json.dumps(tache) + "\n").encode("utf-8"))
+        self.proc.stdin.flush()
+
+    def lire(self) -> list[dict] | None:
+        """Les messages complets reçus ; None si l'atelier a fermé sa sortie."""
+        morceau = os.read(self.proc.stdout.fileno(), 65536)
+        if not morceau:
+            return None
+        self.tampon += morceau
+        messages = []
+        while b"\n" in self.tampon:
+            ligne, self.tampon = self.tampon.split(b"\n", 1)
+            if ligne.strip():
+                messages.append(json.loads(ligne))
+        return messages
+
+    def arreter(self, confinement: _confinement.Confinement | None) -> None:
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        uid = confinement.uid(self.numero) if confinement is not None else None
+        _confinement.nettoyer(uid, str(Path(self.reglages["dossier"]) / "maison"))
+        for flux in (self.proc.stdin, self.proc.stdout):
+            try:
+                flux.close()
+            except OSError:
+                pass
+        self.journal.close()
+
+    def finir(self) -> None:
+        try:
+            self.proc.stdin.write(b'{"type": "fin"}\n')
+            self.proc.stdin.flush()
+            self.proc.stdin.close()
+            self.proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        self.proc.stdout.close()
+        self.journal.close()
+
+
+def _ecrire_json(chemin: Path, donnees: dict) -> None:
+    provisoire = chemin.with_suffix(".tmp")
+    provisoire.write_text(json.dumps(donnees, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    provisoire.replace(chemin)
+
+
+def _lire_json(chemin: Path) -> dict | None:
+    try:
+        return json.loads(chemin.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _nettoyer_temporaires() -> None:
+    """Efface les dossiers de travail laissés par une correction tuée (son processus n'existe plus)."""
+    for dossier in Path(tempfile.gettempdir()).glob("strategie-correction-*"):
+        try:
+            pid = int((dossier / "pid").read_text().strip())
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(dossier, ignore_errors=True)
+        except (OSError, ValueError):
+            if time.time() - dossier.stat().st_mtime > 86400:
+                shutil.rmtree(dossier, ignore_errors=True)
+
+
+class _Verrou:
+    """Une seule correction à la fois par dossier de sortie."""
+
+    def __init__(self, chemin: Path):
+        self.chemin = chemin
+
+    def __enter__(self):
+        try:
+            autre = int(self.chemin.read_text().strip())
+        except (OSError, ValueError):
+            autre = None
+        if autre and autre != os.getpid():
+            try:
+                os.kill(autre, 0)
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                raise ErreurCorrection(f"Une correction tourne déjà sur ce devoir (processus {autre}).") from None
+            else:
+                raise ErreurCorrection(
+                    f"Une correction tourne déjà sur ce devoir (processus {autre}). Attendez qu'elle finisse ; "
+                    f"si elle a été tuée, effacez {self.chemin}."
+                )
+        self.chemin.write_text(str(os.getpid()))
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.chemin.unlink()
+        except OSError:
+            pass
+
+
+class Correction:
+    def __init__(self, options: Options, flux=None):
+        self.o = options
+        self.flux = flux or sys.stderr
+        self.debut = time.monotonic()
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def dire(self, texte: str) -> None:
+        if self.o.progression:
+            self.flux.write(texte + "\n")
+            self.flux.flush()
+
+    def _preparer_cours(self) -> None:
+        from nbgrader.coursedir import CourseDirectory
+
+        from strategie.correction.atelier import charger_config
+
+        self.cours = Path(self.o.cours).resolve()
+        if not self.cours.is_dir():
+            raise ErreurCorrection(f"Le dossier du cours {self.cours} n'existe pas.")
+        self.cfg = charger_config(self.cours)
+        cd = CourseDirectory(config=self.cfg)
+        cd.root = str(self.cours)
+        self.cd = cd
+        self.course_id = cd.course_id
+        self.db_url = cd.db_url
+        self.source = Path(cd.format_path(cd.source_directory, ".", self.o.devoir))
+        if not self.source.is_dir() or not list(self.source.glob("*.ipynb")):
+            racine = Path(cd.format_path(cd.source_directory, ".", "."))
+            connus = sorted(p.name for p in racine.iterdir() if p.is_dir() and not p.name.startswith(".")) if racine.is_dir() else []
+            raise ErreurCorrection(
+                f"Le devoir « {self.o.devoir} » est introuvable dans {racine} (lancez la commande depuis le "
+                f"dossier du cours, ou donnez --cours). Devoirs disponibles : {', '.join(connus) or 'aucun'}."
+            )
+        self.carnets = sorted(p.stem for p in self.source.glob("*.ipynb"))
+        self.soumis_racine = Path(cd.format_path(cd.submitted_directory, ".", ".")).resolve()
+        self.sortie = Path(self.o.sortie or self.cours / "notes" / self.o.devoir).resolve()
+        self.etat = self.sortie / ".etat"
+        (self.etat / "eleves").mkdir(parents=True, exist_ok=True)
+        (self.sortie / "journaux").mkdir(parents=True, exist_ok=True)
+        execution = self.cfg.get("Execute", {})
+        self.delai_cellule = int(self.o.delai_cellule or execution.get("timeout", 30) or 30)
+        self.delai_total = int(self.o.delai_total or max(300, 10 * self.delai_cellule))
+
+    def _chemin(self, etape: str, eleve: str) -> Path:
+        return Path(self.cd.format_path(etape, eleve, self.o.devoir))
+
+    # -- main entry --------------------------------------------------------------------------------------
+    def executer(self) -> Bilan:
+        # nbgrader runs helpers (alembic) found on PATH: this environment's, even if it is not activated.
+        binaires = str(Path(sys.executable).parent)
+        if binaires not in os.environ.get("PATH", "").split(os.pathsep):
+            os.environ["PATH"] = binaires + os.pathsep + os.environ.get("PATH", "")
+        _nbgrader.accelerer()
+        self._preparer_cours()
+        with _Verrou(self.etat / "verrou"):
+            _nettoyer_temporaires()
+            temporaire = Path(tempfile.mkdtemp(prefix="strategie-correction-"))
+            os.chmod(temporaire, 0o711)
+            (temporaire / "pid").write_text(str(os.getpid()))
+            try:
+                return self._executer(temporaire)
+            finally:
+                shutil.rmtree(temporaire, ignore_errors=True)
+
+    def _executer(self, temporaire: Path) -> Bilan:
+        import warnings
+
+        from nbgrader.api import Gradebook
+        from sqlalchemy.exc import SAWarning
+
+        # nbgrader's own add_submission triggers these autoflush warnings; they say nothing to a trainer.
+        warnings.filterwarnings("ignore", category=SAWarning)
+
+        from strategie.correction import carnet_de_notes as cdn
+
+        extraction = temporaire / "extraction"
+        extraction.mkdir(mode=0o700)
+        dossier = Path(self.o.soumissions).resolve() if self.o.soumissions else self.soumis_racine
+        en_place = dossier == self.soumis_racine
+        if en_place and not dossier.is_dir():
+            raise ErreurCorrection(
+                f"Aucune soumission : {dossier} n'existe pas. Donnez le dossier des soumissions "
+                "(strategie corriger DEVOIR DOSSIER) ou collectez-les d'abord (nbgrader collect DEVOIR)."
+            )
+        try:
+            soumissions, inconnus = importation.lister(
+                dossier, self.o.devoir, extraction, lms=self.o.lms, motif=self.o.motif, en_place=en_place,
+            )
+        except importation.ErreurImportation as exc:
+            raise ErreurCorrection(str(exc)) from None
+        if not soumissions and not inconnus:
+            raise ErreurCorrection(f"Aucune soumission trouvée dans {dossier}.")
+        for s in soumissions:
+            if s.fichiers or not s.anomalies:
+                importation.importer(s, self._chemin(self.cd.submitted_directory, s.eleve))
+
+        source_hash = cdn.empreinte_dossier(self.source)
+        options_hash = json.dumps({
+            "source": source_hash, "delai": self.delai_cellule, "memoire": self.o.memoire_mo,
+            "sortie": self.o.limite_sortie_ko, "version": VERSION_ETAT,
+        }, sort_keys=True)
+        etats = {s.eleve: _lire_json(self.etat / "eleves" / f"{s.eleve}.json") for s in soumissions}
+        empreintes = {s.eleve: importation.empreinte(s) for s in soumissions}
+
+        a_corriger = []
+        for s in soumissions:
+            etat = etats[s.eleve]
+            if any(a.code == "archive_invalide" for a in s.anomalies) and not s.fichiers:
+                continue
+            corrige = self._chemin(self.cd.autograded_directory, s.eleve)
+            if (
+                etat is None or etat.get("empreinte") != empreintes[s.eleve] or etat.get("options") != options_hash
+                or (etat.get("succes") and not all((corrige / f"{n}.ipynb").is_file() for n in etat.get("carnets", [])))
+            ):
+                a_corriger.append(s)
+        reprises = len(soumissions) - len(a_corriger)
+
+        # One more worker than cores: a worker waits about 40 % of the time (kernel start-up, messages),
+        # the extra one fills those gaps.
+        paralleles = max(1, self.o.paralleles or (os.cpu_count() or 1) + 1)
+        if a_corriger:
+            # Imported once here, inherited by every worker (forked below).
+            import nbgrader.converters  # noqa: F401
+            from strategie.correction import execution, reparation, retour  # noqa: F401
+        resultats = temporaire / "resultats"
+        resultats.mkdir(mode=0o700)
+        ateliers: list[_Atelier] = []
+        self.conf = None
+
+        def lancer(nombre: int) -> None:
+            for numero in range(len(ateliers), len(ateliers) + nombre):
+                ateliers.append(self._nouvel_atelier(numero, temporaire, resultats))
+
+        selecteur = selectors.DefaultSelector()
+        barre = None
+        corrigees = 0
+        try:
+            # Workers boot (nbgrader import, private gradebook) while the confinement is probed and
+            # the course's gradebook is prepared.
+            lancer(min(paralleles, len(a_corriger)))
+            self.conf = _confinement.detecter(self.o.confinement, paralleles, self.cours)
+            description = self.conf.description(
+                delai_cellule=self.delai_cellule, delai_total=self.delai_total, memoire_mo=self.o.memoire_mo,
+                sortie_ko=self.o.limite_sortie_ko,
+            )
+            self.dire(
+                f"Devoir {self.o.devoir} : {len(soumissions)} soumission(s), {len(a_corriger)} à corriger, "
+                f"{reprises} déjà à jour. Confinement : {self.conf.mode}."
+            )
+            etat_devoir = _lire_json(self.etat / "devoir.json") or {}
+            if etat_devoir.get("source") != source_hash or not cdn.devoir_a_jour(
+                    self.db_url, self.course_id, self.o.devoir, self.carnets):
+                cdn.generer_devoir(self.cfg, self.cours, self.o.devoir, temporaire)
+                _ecrire_json(self.etat / "devoir.json", {"source": source_hash})
+            echeance, extensions = cdn.echeance_et_extensions(self.db_url, self.course_id, self.o.devoir)
+
+            file_corriger = deque(a_corriger)
+            file_retours: deque = deque()
+            par_eleve = {s.eleve: s for s in soumissions}
+            en_cours_retour: dict[str, str] = {}
+            ids_a_corriger = {s.eleve for s in a_corriger}
+            with Gradebook(self.db_url, self.course_id) as gb:
+                for s in soumissions:
+                    if s.eleve in ids_a_corriger:
+                        continue
+                    etat = etats[s.eleve]
+                    if etat is None or not etat.get("succes"):
+                        cdn.retirer(gb, self.o.devoir, s.eleve, s.nom)
+                        continue
+                    if self.o.retours:
+                        actuelle = cdn.empreinte_retour(
+                            gb, self.o.devoir, s.eleve, self._chemin(self.cd.autograded_directory, s.eleve))
+                        if actuelle and actuelle != etat.get("retour"):
+                            file_retours.append(s.eleve)
+
+            # Each correction that succeeds is followed by its feedback.
+            total = len(file_corriger) * (2 if self.o.retours else 1) + len(file_retours)
+            barre = Progression(total, actif=self.o.progression, flux=self.flux)
+            if file_retours and not ateliers:
+                lancer(min(paralleles, len(file_retours)))
+            for a in ateliers:
+                selecteur.register(a.proc.stdout, selectors.EVENT_READ, a)
+
+            def noyau(a: _Atelier) -> dict:
+                return {"uid": self.conf.uid(a.numero), "masques": self.conf.masques, "echeance": echeance}
+
+            def remplacer(a: _Atelier) -> None:
+                nouveau = self._remplacer(a, ateliers, temporaire, resultats)
+                selecteur.register(nouveau.proc.stdout, selectors.EVENT_READ, nouveau)
+
+            with Gradebook(self.db_url, self.course_id) as gb:
+                while file_corriger or file_retours or any(a.tache for a in ateliers):
+                    for a in ateliers:
+                        if not a.pret or a.tache is not None:
+                            continue
+                        if file_corriger:
+                            s = file_corriger.popleft()
+                            a.envoyer({
+                                "type": "corriger", "eleve": s.eleve,
+                                "soumis": str(self._chemin(self.cd.submitted_directory, s.eleve)),
+                                "extension_secondes": extensions.get(s.eleve), **noyau(a),
+                            }, self.delai_total)
+                            barre.afficher(f"{s.eleve} …")
+                        elif file_retours:
+                            eleve = file_retours.popleft()
+                            en_cours_retour[eleve] = cdn.empreinte_retour(
+                                gb, self.o.devoir, eleve, self._chemin(self.cd.autograded_directory, eleve)) or ""
+                            a.envoyer({"type": "retour", "eleve": eleve}, max(120, self.delai_total))
+                    maintenant = time.monotonic()
+                    echeances = [a.echeance for a in ateliers if a.tache and a.echeance]
+                    attente = max(0.05, min([e - maintenant for e in echeances] + [1.0]))
+                    for cle, _ in selecteur.select(timeout=attente):
+                        a = cle.data
+                        messages = a.lire()
+                        if messages is None:
+                            selecteur.unregister(a.proc.stdout)
+                            corrigees += self._atelier_perdu(a, gb, barre, etats, par_eleve, empreintes, options_hash)
+                            remplacer(a)
+                            continue
+                        for m in messages:
+                            if m["type"] == "pret":
+                                a.pret = True
+                            elif m["type"] == "echec":
+                                raise ErreurCorrection(
+                                    "Un atelier de correction n'a pas pu démarrer :\n" + m.get("erreur", "")
+                                )
+                            elif m["type"] == "corriger":
+                                a.tache = None
+                                s = par_eleve[m["eleve"]]
+                                self._enregistrer(gb, s, m, empreintes[s.eleve], options_hash, resultats, etats)
+                                corrigees += 1
+                                barre.avancer(self._libelle(s, m))
+                                if m.get("succes") and self.o.retours:
+                                    file_retours.append(s.eleve)
+                                elif self.o.retours:
+                                    barre.total -= 1
+                            elif m["type"] == "retour":
+                                a.tache = None
+                                self._retour_fait(m, en_cours_retour, etats)
+                                barre.avancer(f"retour de {m['eleve']}")
+                    for a in list(ateliers):
+                        if a.tache and a.echeance and time.monotonic() > a.echeance:
+                            selecteur.unregister(a.proc.stdout)
+                            corrigees += self._atelier_perdu(
+                                a, gb, barre, etats, par_eleve, empreintes, options_hash, delai=True)
+                            remplacer(a)
+                        elif not a.pret and time.monotonic() - a.demarre > 600:
+                            raise ErreurCorrection("Un atelier de correction n'a pas démarré en 10 minutes.")
+        except BaseException:
+            for a in ateliers:
+                a.arreter(self.conf)
+            if barre is not None:
+                barre.terminer()
+            raise
+        else:
+            for a in ateliers:
+                a.finir()
+                _confinement.nettoyer(self.conf.uid(a.numero), str(Path(a.reglages["dossier"]) / "maison"))
+            barre.terminer()
+        finally:
+            selecteur.close()
+
+        return self._exporter(soumissions, inconnus, etats, corrigees, reprises, description)
+
+    # -- workers -----------------------------------------------------------------------------------------
+    def _nouvel_atelier(self, numero: int, temporaire: Path, resultats: Path) -> _Atelier:
+        reglages = {
+            "cours": str(self.cours), "devoir": self.o.devoir, "dossier": str(temporaire / f"atelier-{numero}"),
+            "resultats": str(resultats), "delai_cellule": self.delai_cellule,
+            "limite_sortie": self.o.limite_sortie_ko * 1000, "memoire": self.o.memoire_mo * 2**20,
+            "fichier_max": 512 * 2**20, "processus": 64,
+        }
+        return _Atelier(numero, reglages, temporaire, self.sortie / "journaux" / f"atelier-{numero}.log")
+
+    def _remplacer(self, ancien: _Atelier, ateliers: list[_Atelier], temporaire, resultats) -> _Atelier:
+        if not ancien.pret:
+            self.echecs_demarrage = getattr(self, "echecs_demarrage", 0) + 1
+            if self.echecs_demarrage >= 3:
+                journal = Path(ancien.journal.name).read_text(encoding="utf-8", errors="replace")[-3000:]
+                raise ErreurCorrection("Les ateliers de correction s'arrêtent dès leur démarrage :\n" + journal)
+        rang = ateliers.index(ancien)
+        nouveau = self._nouvel_atelier(ancien.numero, temporaire, resultats)
+        shutil.rmtree(ancien.reglages["dossier"], ignore_errors=True)
+        ateliers[rang] = nouveau
+        return nouveau
+
+    def _atelier_perdu(self, a: _Atelier, gb, barre, etats, par_eleve, empreintes, options_hash, delai=False) -> int:
+        tache = a.tache
+        a.arreter(self.conf)
+        if tache is None:
+            return 0
+        eleve = tache["eleve"]
+        if tache["type"] == "retour":
+            barre.avancer(f"retour de {eleve} : échec")
+            return 0
+        s = par_eleve[eleve]
+        if self.o.retours:
+            barre.total -= 1
+        if delai:
+            anomalie = Anomalie(
+                "delai_depasse",
+                f"La correction a dépassé {self.delai_total} s et a été arrêtée (le noyau ne répondait plus aux "
+                "interruptions). Note 0 : regardez le carnet avec l'élève, ou relancez avec --delai-total.",
+            )
+        else:
+            anomalie = Anomalie(
+                "erreur_correction",
+                "L'atelier de correction s'est arrêté pendant cette soumission (voir journaux/). "
+                "Relancez : la soumission sera corrigée de nouveau.",
+            )
+        message = {"type": "corriger", "eleve": eleve, "succes": False, "anomalies": [anomalie.en_dict()], "notes": {}}
+        self._enregistrer(gb, s, message, empreintes[eleve], options_hash, None, etats, definitif=delai)
+        barre.avancer(self._libelle(s, message))
+        return 1
+
+    # -- results -----------------------------------------------------------------------------------------
+    def _libelle(self, s, message: dict) -> str:
+        anomalies = [Anomalie.depuis_dict(a) for a in message.get("anomalies", [])]
+        return f"{s.eleve} : {statut_principal(s.anomalies + anomalies)}"
+
+    def _enregistrer(self, gb, s, m: dict, empreinte: str, options_hash: str, resultats: Path | None, etats: dict,
+                     definitif: bool = True) -> None:
+        from strategie.correction import carnet_de_notes as cdn
+
+        anomalies = [Anomalie.depuis_dict(a) for a in m.get("anomalies", [])]
+        if not m.get("succes") and not any(a.code in BLOQUANTS for a in anomalies):
+            anomalies.append(Anomalie(
+                "erreur_correction",
+                "La correction a échoué de façon inattendue (voir journaux/) ; relancez la commande.",
+            ))
+        journal = (m.get("journal") or "") + (m.get("exception") or "")
+        if journal:
+            (self.sortie / "journaux" / f"{s.eleve}.log").write_text(journal, encoding="utf-8")
+        corrige = self._chemin(self.cd.autograded_directory, s.eleve)
+        retour = self._chemin(self.cd.feedback_directory, s.eleve)
+        if m.get("succes"):
+            cdn.installer_corrige(Path(m["carnets"]), corrige)
+            cdn.fusionner(gb, self.o.devoir, s.eleve, s.nom, m)
+        else:
+            cdn.retirer(gb, self.o.devoir, s.eleve, s.nom)
+            for chemin in (corrige, retour):
+                if chemin.exists():
+                    shutil.rmtree(chemin, ignore_errors=True)
+        etat = {
+            "eleve": s.eleve, "empreinte": empreinte if definitif else None, "options": options_hash,
+            "succes": bool(m.get("succes")), "anomalies": [a.en_dict() for a in anomalies],
+            "carnets": sorted(m.get("notes", {})), "confinement": self.conf.mode,
+            "description_confinement": self.conf.description(
+                delai_cellule=self.delai_cellule, delai_total=self.delai_total, memoire_mo=self.o.memoire_mo,
+                sortie_ko=self.o.limite_sortie_ko),
+            "retour": None,
+        }
+        etats[s.eleve] = etat
+        _ecrire_json(self.etat / "eleves" / f"{s.eleve}.json", etat)
+
+    def _retour_fait(self, m: dict, en_cours: dict, etats: dict) -> None:
+        eleve = m["eleve"]
+        if m.get("journal") and not m.get("succes"):
+            (self.sortie / "journaux" / f"{eleve}-retour.log").write_text(m["journal"], encoding="utf-8")
+        etat = etats.get(eleve)
+        if etat is not None and m.get("succes"):
+            etat["retour"] = en_cours.get(eleve)
+            _ecrire_json(self.etat / "eleves" / f"{eleve}.json", etat)
+
+    def _exporter(self, soumissions, inconnus, etats, corrigees, reprises, description) -> Bilan:
+        from nbgrader.api import Gradebook
+
+        from strategie.correction import carnet_de_notes as cdn
+
+        with Gradebook(self.db_url, self.course_id) as gb:
+            notes, cellules, max_score = cdn.lire(gb, self.o.devoir)
+        lignes = []
+        modes: dict[str, int] = {}
+        for s in soumissions:
+            etat = etats.get(s.eleve) or {}
+            anomalies = trier(s.anomalies + [Anomalie.depuis_dict(a) for a in etat.get("anomalies", [])])
+            note = notes.get(s.eleve) if etat.get("succes") else None
+            messages = [a.message for a in anomalies] or ["Noté automatiquement."]
+            attente = 0
+            if note is not None:
+                supplement = cdn.message_attente(note["cellules"])
+                if supplement:
+                    messages.append(supplement)
+                attente = sum(1 for c in note["cellules"].values() if c["attente"])
+                if note["penalite"]:
+                    messages.append(f"Pénalité de retard : -{rapport.nombre(note['penalite'])}.")
+            if etat.get("description_confinement"):
+                modes[etat["description_confinement"]] = modes.get(etat["description_confinement"], 0) + 1
+            lignes.append({
+                "student_id": s.eleve, "nom": s.nom, "score": note["score"] if note else 0.0,
+                "max_score": max_score, "statut": statut_principal(anomalies), "message": " — ".join(messages),
+                "anomalies": [a.code for a in anomalies], "a_noter_main": attente,
+                "soumis_le": s.horodatage.strftime("%Y-%m-%d %H:%M:%S"), "origine": s.origine,
+                "note_valide": note is not None, "cellules": note["cellules"] if note else {},
+            })
+        for nom in inconnus:
+            lignes.append({
+                "student_id": importation.normaliser_identifiant(Path(nom).stem), "nom": nom, "score": 0.0,
+                "max_score": max_score, "statut": "nom_non_reconnu",
+                "message": (
+                    f"« {nom} » ne suit pas le motif des noms de dépôt : il n'a été attribué à aucun élève. "
+                    "Renommez-le (identifiant de l'élève en tête, par exemple alice.zip) ou donnez --lms / --motif, "
+                    "puis relancez."
+                ),
+                "anomalies": ["nom_non_reconnu"], "a_noter_main": 0, "soumis_le": "", "origine": nom,
+                "note_valide": False, "cellules": {},
+            })
+
+        questions = []
+        valides = [l for l in lignes if l["note_valide"]]
+        for c in cellules:
+            cle = (c["carnet"], c["cellule"])
+            valeurs = [l["cellules"][cle] for l in valides if cle in l["cellules"]]
+            notees = [v for v in valeurs if not v["attente"]]
+            questions.append({
+                "cellule": c["cellule"] if len(self.carnets) == 1 else f"{c['carnet']} / {c['cellule']}",
+                "genre": c["genre"], "points": c["points"],
+                "reussite": (100 * sum(1 for v in notees if v["score"] >= v["max"]) / len(notees)) if notees else None,
+                "moyenne": (sum(v["score"] for v in notees) / len(notees)) if notees else None,
+                "en_attente": sum(1 for v in valeurs if v["attente"]),
+            })
+
+        chemin_csv = self.sortie / "notes.csv"
+        chemin_html = self.sortie / "rapport.html"
+        rapport.ecrire_csv(lignes, chemin_csv)
+        duree = time.monotonic() - self.debut
+        confinements = [f"{texte} ({n} soumission(s))" for texte, n in sorted(modes.items())] or [description]
+        rapport.ecrire_html(
+            lignes, questions, chemin_html, devoir=self.o.devoir, confinement=confinements, duree=duree,
+            max_score=max_score,
+        )
+        comptes: dict[str, int] = {}
+        for l in lignes:
+            comptes[l["statut"]] = comptes.get(l["statut"], 0) + 1
+        return Bilan(lignes, chemin_csv, chemin_html, corrigees, reprises, duree, description, comptes)
+
+
+def corriger(devoir: str, soumissions: str | Path | None = None, *, flux=None, **options) -> Bilan:
+    """Corrige un devoir : import, notation parallèle confinée, retours, notes.csv et rapport.html.
+
+    ``options`` : voir :class:`Options` (``cours``, ``sortie``, ``lms``, ``motif``, ``paralleles``,
+    ``delai_cellule``, ``delai_total``, ``memoire_mo``, ``limite_sortie_ko``, ``confinement``,
+    ``retours``, ``progression``).
+    """
+    inconnues = set(options) - set(Options.__dataclass_fields__)
+    if inconnues:
+        raise TypeError(f"option(s) inconnue(s) : {', '.join(sorted(inconnues))}")
+    o = Options(devoir=devoir, soumissions=Path(soumissions) if soumissions else None, **options)
+    if "cours" in options:
+        o.cours = Path(options["cours"])
+    return Correction(o, flux=flux).executer()

@@ -1,0 +1,345 @@
+"""Les briques de `strategie corriger` sans noyau : import des dépôts (motifs, zips, doublons),
+copie de travail (réparation), retours (traces masquées), notes.csv et rapport, masques du confinement."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import os
+import re
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import RACINE
+from strategie.correction import confinement, importation, rapport
+from strategie.correction.reparation import preparer
+from strategie.correction.statuts import Anomalie, statut_principal
+
+DEVOIR = "00-demarrer"
+PUBLIE = RACINE / "exercises" / DEVOIR / f"{DEVOIR}.ipynb"
+
+
+def publies() -> dict:
+    return {DEVOIR: nbformat.read(PUBLIE, as_version=4)}
+
+
+def octets(carnet) -> bytes:
+    return json.dumps(carnet, ensure_ascii=False).encode("utf-8")
+
+
+def brut() -> dict:
+    return json.loads(PUBLIE.read_text(encoding="utf-8"))
+
+
+def gid(cellule) -> str | None:
+    return cellule.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def codes(preparation) -> set[str]:
+    return {a.code for a in preparation.anomalies}
+
+
+# -- identifiers and patterns ----------------------------------------------------------------------------
+def test_identifiant_normalise():
+    assert importation.normaliser_identifiant("José García") == "Jose_Garcia"
+    assert importation.normaliser_identifiant("alice") == "alice"
+    assert importation.normaliser_identifiant("Zoë.M-12") == "Zoe.M-12"
+    assert importation.normaliser_identifiant("中文").startswith("eleve_")
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_identifiant_toujours_sur_et_stable(texte):
+    propre = importation.normaliser_identifiant(texte)
+    assert re.fullmatch(r"[A-Za-z0-9._-]+", propre)
+    assert propre not in (".", "..")
+    assert importation.normaliser_identifiant(propre) == propre
+
+
+def test_motif_sans_groupe_eleve_refuse():
+    with pytest.raises(importation.ErreurImportation, match="eleve"):
+        importation.compiler_motif(motif=r"^(?P<etudiant>.+)\.zip$")
+    with pytest.raises(importation.ErreurImportation, match="expression"):
+        importation.compiler_motif(motif="(")
+    with pytest.raises(importation.ErreurImportation, match="moodle"):
+        importation.compiler_motif(lms="toto")
+
+
+def _zip(chemin: Path, fichiers: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(chemin, "w") as zf:
+        for nom, contenu in fichiers.items():
+            zf.writestr(nom, contenu)
+    return chemin
+
+
+def test_moodle_dossiers_fichiers_et_zip_global(tmp_path):
+    depots = tmp_path / "export"
+    (depots / "Jean Dupont_123456_assignsubmission_file_").mkdir(parents=True)
+    (depots / "Jean Dupont_123456_assignsubmission_file_" / f"{DEVOIR}.ipynb").write_bytes(octets(brut()))
+    (depots / f"Léa Martin_777_assignsubmission_file_{DEVOIR}.ipynb").write_bytes(octets(brut()))
+    (depots / "Léa Martin_777_assignsubmission_file_annexe.pdf").write_bytes(b"%PDF")
+    soumissions, inconnus = importation.lister(depots, DEVOIR, tmp_path / "tmp")
+    assert not inconnus
+    par_id = {s.eleve: s for s in soumissions}
+    assert sorted(par_id) == ["123456", "777"]
+    assert par_id["123456"].nom == "Jean Dupont"
+    assert sorted(par_id["777"].fichiers) == [f"{DEVOIR}.ipynb", "annexe.pdf"]   # loose files of one student
+    assert not par_id["777"].anomalies
+
+    # The single zip of "download all submissions" is accepted as is.
+    archive = _zip(tmp_path / "tous.zip", {
+        f"Jean Dupont_123456_assignsubmission_file_/{DEVOIR}.ipynb": octets(brut()),
+    })
+    soumissions, _ = importation.lister(archive, DEVOIR, tmp_path / "tmp2")
+    assert [s.eleve for s in soumissions] == ["123456"]
+
+
+def test_zip_ne_sort_pas_de_son_dossier(tmp_path):
+    archive = tmp_path / "malin.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("../evade.txt", b"x")
+        zf.writestr("/etc/absolu.txt", b"x")
+        zf.writestr(f"dossier/{DEVOIR}.ipynb", octets(brut()))
+        zf.writestr("__MACOSX/._truc", b"x")
+    cible = tmp_path / "extrait"
+    cible.mkdir()
+    importation.extraire_zip(archive, cible)
+    assert not (tmp_path / "evade.txt").exists()
+    fichiers = sorted(p.relative_to(cible).as_posix() for p in cible.rglob("*") if p.is_file())
+    assert fichiers == [f"dossier/{DEVOIR}.ipynb", "etc/absolu.txt"]
+
+
+def test_zip_abime(tmp_path):
+    depots = tmp_path / "depots"
+    depots.mkdir()
+    (depots / "alice.zip").write_bytes(b"PK pas vraiment un zip")
+    soumissions, _ = importation.lister(depots, DEVOIR, tmp_path / "tmp")
+    assert statut_principal(soumissions[0].anomalies) == "archive_invalide"
+    assert not soumissions[0].fichiers
+
+
+def test_doublons_le_plus_recent(tmp_path):
+    depots = tmp_path / "depots"
+    depots.mkdir()
+    ancien = _zip(depots / "bob.zip", {f"{DEVOIR}.ipynb": b"{}"})
+    recent = _zip(depots / "bob (1).zip", {f"{DEVOIR}.ipynb": b"[]"})
+    os.utime(ancien, (1_700_000_000, 1_700_000_000))
+    os.utime(recent, (1_600_000_000, 1_600_000_000))  # the "(1)" copy is older here: dates decide
+    soumissions, inconnus = importation.lister(depots, DEVOIR, tmp_path / "tmp", motif=r"^(?P<eleve>[a-z]+)")
+    assert not inconnus and len(soumissions) == 1
+    choisi = soumissions[0]
+    assert choisi.origine == "bob.zip"
+    assert statut_principal(choisi.anomalies) == "soumissions_multiples"
+    assert "bob (1).zip" in choisi.anomalies[0].message
+
+
+def test_disposition_nbgrader_et_horodatage(tmp_path):
+    depots = tmp_path / "submitted"
+    dossier = depots / "alice" / DEVOIR
+    dossier.mkdir(parents=True)
+    (dossier / f"{DEVOIR}.ipynb").write_bytes(octets(brut()))
+    (dossier / "timestamp.txt").write_text("2026-03-01 10:30:00.000000 UTC")
+    (depots / "alice" / "autre-devoir").mkdir()
+    soumissions, _ = importation.lister(depots, DEVOIR, tmp_path / "tmp")
+    assert soumissions[0].horodatage == datetime(2026, 3, 1, 10, 30, tzinfo=timezone.utc)
+    assert sorted(soumissions[0].fichiers) == [f"{DEVOIR}.ipynb", "timestamp.txt"]
+
+
+def test_importer_ne_recopie_pas_ce_qui_n_a_pas_change(tmp_path):
+    depots = tmp_path / "depots"
+    (depots / "alice").mkdir(parents=True)
+    (depots / "alice" / f"{DEVOIR}.ipynb").write_bytes(octets(brut()))
+    soumission = importation.lister(depots, DEVOIR, tmp_path / "tmp")[0][0]
+    cible = tmp_path / "cours" / "submitted" / "alice" / DEVOIR
+    importation.importer(soumission, cible)
+    date = (cible / f"{DEVOIR}.ipynb").stat().st_mtime_ns
+    assert (cible / "timestamp.txt").read_text().endswith("UTC\n")
+    importation.importer(soumission, cible)
+    assert (cible / f"{DEVOIR}.ipynb").stat().st_mtime_ns == date
+    empreinte = importation.empreinte(soumission)
+    (depots / "alice" / f"{DEVOIR}.ipynb").write_bytes(octets(brut()) + b" ")
+    assert importation.empreinte(importation.lister(depots, DEVOIR, tmp_path / "tmp")[0][0]) != empreinte
+
+
+# -- working copy ------------------------------------------------------------------------------------------
+def test_carnet_propre_rien_a_signaler():
+    preparation = preparer({f"{DEVOIR}.ipynb": octets(brut())}, publies())
+    assert not preparation.anomalies
+    assert [gid(c) for c in preparation.carnets[DEVOIR].cells] == [gid(c) for c in brut()["cells"]]
+
+
+def test_json_et_structure_invalides():
+    assert codes(preparer({f"{DEVOIR}.ipynb": b'{"cells": ['}, publies())) == {"json_invalide"}
+    assert codes(preparer({f"{DEVOIR}.ipynb": b'{"bonjour": 1}'}, publies())) == {"carnet_invalide"}
+    assert codes(preparer({"notes.txt": b"rien"}, publies())) == {"carnet_absent", "fichiers_en_trop"}
+
+
+def test_ancien_format_converti():
+    v3 = nbformat.writes(nbformat.convert(nbformat.from_dict(brut()), 3), version=3).encode()
+    preparation = preparer({f"{DEVOIR}.ipynb": v3}, publies())
+    assert codes(preparation) == {"format_ancien"}
+    assert preparation.carnets[DEVOIR].nbformat == 4
+
+
+def test_cellules_deplacees_dupliquees_supprimees():
+    carnet = brut()
+    cellules = carnet["cells"]
+    reponse_q2 = next(c for c in cellules if gid(c) == "q2-marge")
+    reponse_q2["source"] = "def marge(prix, cout):\n    return prix - cout"
+    copie = copy.deepcopy(reponse_q2)                      # a copied answer cell: kept, grades nothing
+    cellules.insert(cellules.index(reponse_q2) + 1, copie)
+    cellules.remove(next(c for c in cellules if gid(c) == "q3-blocs"))      # deleted answer
+    cellules.remove(next(c for c in cellules if gid(c) == "q2-tests"))      # deleted tests
+    preparation = preparer({f"{DEVOIR}.ipynb": octets(carnet)}, publies())
+    assert codes(preparation) == {"tests_supprimes", "reponse_supprimee"}
+    resultat = preparation.carnets[DEVOIR].cells
+    ordre = [gid(c) for c in resultat if gid(c)]
+    assert ordre == [gid(c) for c in brut()["cells"] if gid(c)]
+    # The restored tests come right after the answer (and after the learner's copy of it).
+    rang_tests = next(i for i, c in enumerate(resultat) if gid(c) == "q2-tests")
+    assert resultat[rang_tests - 1].source == copie["source"] and gid(resultat[rang_tests - 1]) is None
+    assert next(c for c in resultat if gid(c) == "q2-marge").source == reponse_q2["source"]
+    ids = [c.get("id") for c in resultat]
+    assert len(ids) == len(set(ids))
+
+
+def test_metadonnees_et_etiquettes_remises():
+    carnet = brut()
+    tests = next(c for c in carnet["cells"] if gid(c) == "q1-tests")
+    tests["metadata"]["nbgrader"]["points"] = 50
+    tests["metadata"]["tags"] = ["skip-execution"]
+    reponse = next(c for c in carnet["cells"] if gid(c) == "q2-marge")
+    reponse["cell_type"] = "markdown"
+    reponse.pop("outputs", None)
+    reponse.pop("execution_count", None)
+    preparation = preparer({f"{DEVOIR}.ipynb": octets(carnet)}, publies())
+    assert codes(preparation) == {"metadonnees_modifiees"}
+    message = preparation.anomalies[0].message
+    assert "q1-tests" in message and "q2-marge" in message
+    resultat = {gid(c): c for c in preparation.carnets[DEVOIR].cells if gid(c)}
+    assert resultat["q1-tests"].metadata.nbgrader.points == 2
+    assert "tags" not in resultat["q1-tests"].metadata
+    assert resultat["q2-marge"].cell_type == "code"
+
+
+def test_renomme_et_fichiers_en_trop():
+    preparation = preparer({
+        "brouillon.ipynb": octets({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+        "sous/Copie.ipynb": octets(brut()), "strategie.py": b"raise SystemExit",
+    }, publies())
+    assert codes(preparation) == {"carnet_renomme", "fichiers_en_trop"}
+    assert "sous/Copie.ipynb" in next(a.message for a in preparation.anomalies if a.code == "carnet_renomme")
+    assert preparation.ignores == ["brouillon.ipynb", "strategie.py"]
+
+
+# -- feedback ------------------------------------------------------------------------------------------------
+def test_retour_masque_les_tests_caches():
+    from strategie.correction.retour import MASQUE, PreparerRetour
+
+    source = (
+        '"""Vérifie marge."""\nassert marge(10, 6) == 4, "visible"\n### BEGIN HIDDEN TESTS\n'
+        'assert marge(3, 5) == -2, "Une marge peut être négative"\n### END HIDDEN TESTS'
+    )
+    tests = nbformat.v4.new_code_cell(source, metadata={"nbgrader": {
+        "grade": True, "solution": False, "locked": True, "points": 2, "grade_id": "q-tests"}})
+    tests.outputs = [nbformat.v4.new_output(
+        "error", ename="ValueError", evalue="prix trop bas",
+        traceback=["\x1b[31mValueError\x1b[0m", 'assert marge(3, 5) == -2, "Une marge peut être négative"'])]
+    autre = nbformat.v4.new_code_cell("print(1)")
+    autre.outputs = [nbformat.v4.new_output(
+        "stream", name="stdout", text='ok\nassert marge(3, 5) == -2, "Une marge peut être négative"\n')]
+    carnet = nbformat.v4.new_notebook(cells=[autre, tests])
+    carnet, ressources = PreparerRetour().preprocess(carnet, {})
+    assert carnet.cells[1].outputs[0].traceback == ["Test non réussi : ValueError : prix trop bas"]
+    assert MASQUE in carnet.cells[0].outputs[0].text and "marge(3, 5)" not in carnet.cells[0].outputs[0].text
+    assert ressources["retour"]["echecs"] == [
+        {"cellule": "q-tests", "message": "ValueError : prix trop bas", "points": 2, "score": None}]
+
+
+# -- notes.csv and report --------------------------------------------------------------------------------------
+def _ligne(eleve, score, statut="ok", **autres):
+    return {"student_id": eleve, "nom": autres.pop("nom", eleve), "score": score, "max_score": 10.0,
+            "statut": statut, "message": "m", "anomalies": [] if statut == "ok" else [statut], "a_noter_main": 0,
+            "soumis_le": "", "origine": "", "note_valide": statut == "ok", "cellules": {}, **autres}
+
+
+def test_notes_csv_trie_et_stable(tmp_path):
+    lignes = [_ligne("zoe", 7.25), _ligne("adam", 10.0), _ligne("bea", 0, "json_invalide")]
+    rapport.ecrire_csv(lignes, tmp_path / "a.csv")
+    rapport.ecrire_csv(list(reversed(lignes)), tmp_path / "b.csv")
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    with open(tmp_path / "a.csv", encoding="utf-8") as f:
+        rangs = list(csv.DictReader(f))
+    assert [r["student_id"] for r in rangs] == ["adam", "bea", "zoe"]
+    assert [r["score"] for r in rangs] == ["10", "0", "7.25"]
+    assert rangs[1]["statut"] == "json_invalide"
+
+
+def test_rapport_echappe_et_range(tmp_path):
+    lignes = [_ligne("adam", 10.0), _ligne("bea", 0, "noyau_arrete", nom="<script>alert(1)</script>")]
+    questions = [{"cellule": "q1-tests", "genre": "automatique", "points": 2, "reussite": 50.0, "moyenne": 1.0, "en_attente": 0}]
+    rapport.ecrire_html(lignes, questions, tmp_path / "r.html", devoir=DEVOIR, confinement=["limites"], max_score=10)
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert page.index("Anomalies (1)") < page.index("Distribution") < page.index("Réussite par question")
+
+
+def test_statut_principal_le_plus_grave():
+    assert statut_principal([]) == "ok"
+    assert statut_principal([Anomalie("fichiers_en_trop", "x"), Anomalie("noyau_arrete", "y")]) == "noyau_arrete"
+    with pytest.raises(ValueError):
+        Anomalie("inconnu", "z")
+
+
+# -- confinement plan ------------------------------------------------------------------------------------------
+def test_plan_masques(tmp_path):
+    ferme = tmp_path / "ferme"
+    python = ferme / "outils" / "python"
+    python.mkdir(parents=True)
+    ferme.chmod(0o700)
+    cours = tmp_path / "cours"
+    (cours / ".venv").mkdir(parents=True)
+    (cours / "solutions").mkdir()
+    necessaires = [str(python), str(cours / ".venv")]
+    try:
+        plan = confinement.plan_masques(cours, necessaires)
+    finally:
+        ferme.chmod(0o755)
+
+    def masque_de(chemin: Path) -> dict:
+        return next(m for m in plan if str(chemin) == m["dossier"] or str(chemin).startswith(m["dossier"] + "/"))
+
+    # (a parent of tmp_path may itself be closed: then one mask covers both)
+    assert str(python) in masque_de(ferme)["garder"]       # what the kernel needs stays reachable…
+    assert str(cours / ".venv") in masque_de(cours)["garder"]
+    assert not any(str(cours / "solutions").startswith(g) for m in plan for g in m["garder"])  # …the rest is hidden
+    dossiers = [m["dossier"] for m in plan]
+    assert not any(a != b and b.startswith(a + "/") for a in dossiers for b in dossiers)
+
+
+# -- command line ------------------------------------------------------------------------------------------------
+def test_commande_devoir_inconnu(tmp_path, capsys):
+    from strategie.__main__ import main
+
+    import shutil
+
+    shutil.copy(RACINE / "nbgrader_config.py", tmp_path)
+    (tmp_path / "solutions" / DEVOIR).mkdir(parents=True)
+    (tmp_path / "solutions" / DEVOIR / f"{DEVOIR}.ipynb").write_text("{}")
+    assert main(["corriger", "99-inconnu", "--cours", str(tmp_path), "--silencieux"]) == 1
+    erreur = capsys.readouterr().err
+    assert "99-inconnu" in erreur and DEVOIR in erreur and "Traceback" not in erreur
+
+
+def test_commande_options_en_francais(capsys):
+    from strategie.__main__ import main
+
+    with pytest.raises(SystemExit):
+        main(["corriger", DEVOIR, "--paralleles", "0"])
+    assert "strictement positif" in capsys.readouterr().err
