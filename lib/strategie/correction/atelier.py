@@ -29,6 +29,9 @@ import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 
+ESSAIS_DEMARRAGE = 3
+
+
 def _derniere_erreur(texte: str) -> str:
     lignes = [ligne.strip() for ligne in (texte or "").splitlines() if ligne.strip()]
     for ligne in reversed(lignes):
@@ -215,11 +218,17 @@ class Atelier:
                     soumission = gb.find_submission(self.devoir, eleve)
                     soumission.extension = datetime.timedelta(seconds=tache["extension_secondes"])
                     gb.db.commit()
-            notation = Autograde(coursedir=cd, config=self.cfg)
-            notation.force = True
-            notation.create_student = True
-            resultat = capture_log(notation)
-            reponse["journal"] = (resultat.get("log", "") + resultat.get("error", ""))[-20000:]
+            for essai in range(1, ESSAIS_DEMARRAGE + 1):
+                execution.EVENEMENTS.clear()
+                notation = Autograde(coursedir=cd, config=self.cfg)
+                notation.force = True
+                notation.create_student = True
+                resultat = capture_log(notation)
+                reponse["journal"] = (resultat.get("log", "") + resultat.get("error", ""))[-20000:]
+                # A kernel that dies before its first reply has run no student code: a loaded
+                # machine, not the submission, is to blame, so start it again.
+                if resultat["success"] or "Kernel died before replying to kernel_info" not in reponse["journal"]:
+                    break
             if not resultat["success"]:
                 anomalies.append(Anomalie(
                     "erreur_correction",
