@@ -80,6 +80,31 @@ class Confinement:
         )
 
 
+# Lock files held for the life of this process: two gradings running at once (two trainers,
+# two test workers) must never share a uid, since cleaning up kills every process of the uid.
+_RESERVATIONS: dict[int, object] = {}
+
+
+def _reserver_uid(uid: int) -> bool:
+    """Réserve ``uid`` pour ce processus (verrou exclusif) ; faux s'il sert déjà à une autre correction."""
+    import fcntl
+
+    if uid in _RESERVATIONS:
+        return True
+    chemin = Path(tempfile.gettempdir()) / f"strategie-correction-uid-{uid}.verrou"
+    try:
+        fichier = open(chemin, "a+")
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fichier, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fichier.close()
+        return False
+    _RESERVATIONS[uid] = fichier
+    return True
+
+
 def _uids_occupes() -> set[int]:
     occupes = {p.pw_uid for p in pwd.getpwall()} | {g.gr_gid for g in grp.getgrall()}
     try:
@@ -186,7 +211,7 @@ def detecter(demande: str = "auto", ateliers: int = 1, cours: Path | None = None
         occupes = _uids_occupes()
         uids, candidat = [], PREMIER_UID
         while len(uids) < ateliers and candidat < 65000:
-            if candidat not in occupes:
+            if candidat not in occupes and _reserver_uid(candidat):
                 uids.append(candidat)
             candidat += 1
         if len(uids) < ateliers:
