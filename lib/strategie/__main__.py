@@ -2,172 +2,45 @@
 
     strategie corriger DEVOIR [SOUMISSIONS] [options]
 
-Lancez ``strategie corriger --help`` pour le détail ; le guide du formateur
-est docs/formateur.md.
+``corriger`` est l'outil des formateurs ; il vit dans son propre paquet
+(``strategie-correction``, dossier lib/correction/), que les apprenants
+n'installent pas. Le guide du formateur est docs/formateur.md.
 """
 
 from __future__ import annotations
 
-import argparse
-import signal
 import sys
-from pathlib import Path
 
+AIDE = """utilisation : strategie COMMANDE …
 
-def _entier_positif(texte: str) -> int:
-    try:
-        valeur = int(texte)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"« {texte} » n'est pas un nombre entier") from None
-    if valeur <= 0:
-        raise argparse.ArgumentTypeError(f"« {texte} » doit être un entier strictement positif")
-    return valeur
+Outils du cours « Stratégie d'entreprise ».
 
-
-class _Format(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
-
-
-class _Analyseur(argparse.ArgumentParser):
-    """argparse, messages d'erreur et titres en français."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Format)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "arguments"
-        self._optionals.title = "options"
-
-    def error(self, message):
-        traductions = {
-            "the following arguments are required": "arguments obligatoires manquants",
-            "invalid choice": "choix invalide",
-            "unrecognized arguments": "arguments inconnus",
-            "expected one argument": "une valeur est attendue",
-            "choose from": "choisissez parmi",
-        }
-        for anglais, francais in traductions.items():
-            message = message.replace(anglais, francais)
-        if message.startswith("argument "):
-            message = "option " + message[len("argument "):]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : erreur : {message}\n")
-
-
-def analyseur() -> argparse.ArgumentParser:
-    p = _Analyseur(
-        prog="strategie",
-        description="Outils du cours « Stratégie d'entreprise ».",
-        add_help=False,
-    )
-    p.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    sous = p.add_subparsers(dest="commande", metavar="COMMANDE", parser_class=_Analyseur)
-    c = sous.add_parser(
-        "corriger", add_help=False,
-        help="corriger un devoir : notes, retours et rapport depuis un dossier de soumissions",
-        description=(
-            "Corrige un devoir depuis le dossier du cours : importe les soumissions dans submitted/, "
-            "les note en parallèle (code des élèves confiné), produit les retours en français dans "
-            "feedback/, puis notes.csv et rapport.html dans notes/DEVOIR/. Relancer la commande ne "
-            "refait que ce qui a changé ; c'est aussi ainsi qu'on exporte les notes manuelles du formgrader."
-        ),
-        epilog=(
-            "Exemples : strategie corriger 01-business-model-canvas depots/ ; "
-            "strategie corriger 01-business-model-canvas export-moodle.zip --lms moodle ; "
-            "strategie corriger 01-business-model-canvas (soumissions déjà collectées dans submitted/)."
-        ),
-    )
-    c.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    c.add_argument("devoir", help="nom du devoir (dossier de solutions/), par exemple 01-business-model-canvas")
-    c.add_argument(
-        "soumissions", nargs="?", type=Path,
-        help="dossier des soumissions (un sous-dossier par élève, ou les zips d'une plateforme), ou le zip "
-             "« tous les travaux » de Moodle ; par défaut submitted/ du cours (après nbgrader collect)",
-    )
-    c.add_argument("--cours", type=Path, default=Path.cwd(), help="dossier du cours (par défaut : le dossier courant)")
-    c.add_argument("--sortie", type=Path, help="dossier de notes.csv et rapport.html (par défaut : notes/DEVOIR)")
-    c.add_argument(
-        "--lms", default="auto", choices=["auto", "dossiers", "zips", "moodle", "blackboard"],
-        help="forme des noms de dépôt (par défaut : auto) ; voir docs/formateur.md",
-    )
-    c.add_argument(
-        "--motif", help="expression régulière des noms de dépôt, avec un groupe (?P<eleve>…) et, au choix, "
-                        "(?P<nom>…) et (?P<horodatage>…) ; remplace --lms",
-    )
-    c.add_argument("--paralleles", type=_entier_positif, help="ateliers de correction en parallèle (par défaut : un par cœur, plus un)")
-    c.add_argument("--delai-cellule", type=_entier_positif, help="secondes permises par cellule (par défaut : Execute.timeout du cours)")
-    c.add_argument("--delai-total", type=_entier_positif, help="secondes permises par soumission (par défaut : 10 × délai par cellule, au moins 300)")
-    c.add_argument("--memoire", type=_entier_positif, default=2048, help="mémoire permise au code d'un élève, en Mo (par défaut : 2048)")
-    c.add_argument("--limite-sortie", type=_entier_positif, default=1000, help="sortie gardée par cellule, en Ko (par défaut : 1000)")
-    c.add_argument(
-        "--confinement", default="auto", choices=["auto", "utilisateur", "limites"],
-        help="auto : utilisateur sans privilèges si la commande tourne en root, sinon limites seules",
-    )
-    c.add_argument("--sans-retours", action="store_true", help="ne pas produire les retours HTML (feedback/)")
-    c.add_argument("--silencieux", action="store_true", help="ni barre de progression ni résumé")
-    return p
-
-
-def _resume(bilan) -> str:
-    from strategie.correction.rapport import nombre
-    from strategie.correction.statuts import LIBELLES
-
-    lignes = [l for l in bilan.lignes]
-    notees = [l for l in lignes if l.get("note_valide")]
-    texte = [
-        f"Correction terminée en {bilan.duree:.0f} s : {len(lignes)} élève(s), {bilan.corrigees} corrigé(s) "
-        f"maintenant, {bilan.reprises} déjà à jour.",
-    ]
-    if notees:
-        moyenne = sum(l["score"] for l in notees) / len(notees)
-        texte.append(f"Moyenne des soumissions notées : {nombre(moyenne)} / {nombre(notees[0]['max_score'])}.")
-    for statut, nombre_ in sorted(bilan.comptes.items(), key=lambda kv: (kv[0] != "ok", kv[0])):
-        texte.append(f"  {statut:<24} {nombre_:>4}  {LIBELLES.get(statut, '')}")
-    attente = sum(1 for l in lignes if l.get("a_noter_main"))
-    if attente:
-        texte.append(
-            f"{attente} élève(s) ont des réponses rédigées à noter dans le formgrader ; relancez ensuite la "
-            "même commande pour exporter les notes manuelles."
-        )
-    texte.append(f"Confinement : {bilan.confinement}")
-    texte.append(f"Notes : {bilan.notes_csv}")
-    texte.append(f"Rapport : {bilan.rapport_html}")
-    return "\n".join(texte)
-
-
-def _sur_sigterm(signum, frame):
-    raise KeyboardInterrupt
+commandes :
+  corriger    corriger un devoir : notes, retours et rapport depuis un dossier de soumissions
+              (outil des formateurs ; strategie corriger --help pour le détail)
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = analyseur().parse_args(argv)
-    if args.commande != "corriger":
-        analyseur().print_help()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(AIDE, end="")
+        return 0 if argv else 2
+    if argv[0] != "corriger":
+        print(AIDE, end="", file=sys.stderr)
+        print(f"strategie : commande inconnue « {argv[0]} » (commandes : corriger).", file=sys.stderr)
         return 2
-    from strategie.correction.carnet_de_notes import ErreurCorrection
-    from strategie.correction.importation import ErreurImportation
-    from strategie.correction.moteur import corriger
-
-    signal.signal(signal.SIGTERM, _sur_sigterm)
     try:
-        bilan = corriger(
-            args.devoir, args.soumissions, cours=args.cours, sortie=args.sortie, lms=args.lms, motif=args.motif,
-            paralleles=args.paralleles, delai_cellule=args.delai_cellule, delai_total=args.delai_total,
-            memoire_mo=args.memoire, limite_sortie_ko=args.limite_sortie, confinement=args.confinement,
-            retours=not args.sans_retours, progression=not args.silencieux,
-        )
-    except (ErreurCorrection, ErreurImportation, RuntimeError) as exc:
-        print(f"strategie corriger : {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
+        from strategie_correction.cli import main as corriger
+    except ImportError:
         print(
-            "\nCorrection interrompue. Ce qui était fini est enregistré : relancez la même commande pour terminer.",
+            "strategie corriger : l'outil de correction des formateurs n'est pas installé ici.\n"
+            "Installez-le depuis le dossier du cours : python -m pip install -e lib/correction "
+            "(make installer le fait).",
             file=sys.stderr,
         )
-        return 130
-    if not args.silencieux:
-        print(_resume(bilan))
-    return 0
+        return 1
+    return corriger(argv[1:])
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Une commande, depuis le dossier du cours, va d'un dossier de soumissions
 (un dossier par élève, ou les zips exportés d'une plateforme comme Moodle)
 aux notes, aux retours et au rapport de la classe :
 
-    from strategie.correction import corriger
+    from strategie_correction import corriger
     bilan = corriger("01-business-model-canvas", "depots/")
     bilan.notes_csv, bilan.rapport_html
 
@@ -25,15 +25,15 @@ __all__ = ["corriger", "ErreurCorrection"]
 
 
 def corriger(devoir, soumissions=None, **options):
-    """Corrige ``devoir`` ; voir :func:`strategie.correction.moteur.corriger`."""
-    from strategie.correction.moteur import corriger as _corriger
+    """Corrige ``devoir`` ; voir :func:`strategie_correction.moteur.corriger`."""
+    from strategie_correction.moteur import corriger as _corriger
 
     return _corriger(devoir, soumissions, **options)
 
 
 def __getattr__(nom):
     if nom == "ErreurCorrection":
-        from strategie.correction.carnet_de_notes import ErreurCorrection
+        from strategie_correction.carnet_de_notes import ErreurCorrection
 
         return ErreurCorrection
     raise AttributeError(nom)

@@ -1,6 +1,6 @@
 """Atelier de correction : un processus qui note les soumissions une à une, pour le chef d'orchestre.
 
-    python -m strategie.correction.atelier <réglages.json>
+    python -m strategie_correction.atelier <réglages.json>
 
 Protocole : une ligne JSON par tâche sur l'entrée standard, une ligne JSON par
 réponse sur la sortie standard (tout le reste part sur la sortie d'erreur, vers
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 
-from strategie.correction import _nbgrader  # noqa: F401  (before nbformat: see _nbgrader)
+from strategie_correction import _nbgrader  # noqa: F401  (before nbformat: see _nbgrader)
 
 import copy  # noqa: E402
 import json  # noqa: E402
@@ -57,7 +57,7 @@ class Atelier:
         self.cours = Path(reglages["cours"])
         self.devoir = reglages["devoir"]
         self.prive = Path(reglages["dossier"])
-        self.maison = self.prive / "maison"
+        self.bac = self.prive / "bac"          # the learner's working copy and kernel sockets
         self.resultats = Path(reglages["resultats"])
         self.uid = None
 
@@ -70,9 +70,12 @@ class Atelier:
         from nbgrader.utils import capture_log
         import nbformat
 
-        from strategie.correction import execution, retour
+        from strategie_correction import execution, retour
+
+        from strategie_correction.isolation import devenir_faucheur
 
         _nbgrader.accelerer()
+        devenir_faucheur()
 
         base = charger_config(self.cours)
         principal = CourseDirectory(config=base)
@@ -142,25 +145,30 @@ class Atelier:
         return self.prive / etape / eleve / self.devoir
 
     def _vider(self, eleve: str) -> None:
-        from strategie.correction.confinement import nettoyer
+        """Après (et avant) une soumission : aucun processus de l'élève ne survit, rien de lui ne reste."""
+        from strategie_correction import isolation
 
-        nettoyer(self.uid, str(self.maison))
-        for etape in ("soumis", "corrige"):
-            chemin = self.prive / etape / eleve
-            if chemin.exists():
+        isolation.nettoyer(self.uid)
+        isolation.tuer_descendants()
+        for chemin in (self.prive / "soumis" / eleve, self.prive / "corrige" / eleve, self.bac):
+            # rmtree never follows a symlink planted by the learner (fd-based on Linux).
+            if chemin.exists() or chemin.is_symlink():
                 shutil.rmtree(chemin, ignore_errors=True)
-        if self.maison.exists():
-            shutil.rmtree(self.maison, ignore_errors=True)
 
     def _regler_noyau(self, tache: dict) -> None:
-        """Confinement (décidé par le chef d'orchestre pendant le démarrage) et échéance du devoir."""
+        """Isolation (décidée par le chef d'orchestre pendant le démarrage) et échéance du devoir."""
+        from strategie_correction import isolation
+
         self.uid = tache.get("uid")
-        self.cfg.ExecutionConfinee.reglages_json = json.dumps({
-            "maison": str(self.maison), "uid": self.uid, "gid": self.uid,
-            "memoire": self.r.get("memoire"), "fichier_max": self.r.get("fichier_max"),
-            "processus": self.r.get("processus"), "masques": tache.get("masques") or [],
-            "coulisses": str(self.prive / "coulisses"),
-        })
+        self.bac.mkdir(mode=0o711)
+        for nom in ("travail", "prises"):
+            (self.bac / nom).mkdir(mode=0o700)
+        niveau = isolation.Isolation(tache["isolation"], [self.uid] if self.uid is not None else [],
+                                     bwrap=tache.get("bwrap"))
+        self.cfg.ExecutionConfinee.reglages_json = json.dumps(isolation.reglages_noyau(
+            niveau, 0, travail=self.bac / "travail", prises=self.bac / "prises", relais=self.prive / "relais",
+            memoire=self.r.get("memoire"), fichier_max=self.r.get("fichier_max"), processus=self.r.get("processus"),
+        ))
         if tache.get("echeance") != self.echeance:
             from nbgrader.api import Gradebook
             from nbgrader.utils import parse_utc
@@ -178,9 +186,9 @@ class Atelier:
         from nbgrader.coursedir import CourseDirectory
         from nbgrader.utils import capture_log
 
-        from strategie.correction import execution
-        from strategie.correction.reparation import preparer
-        from strategie.correction.statuts import Anomalie
+        from strategie_correction import execution, instantanes
+        from strategie_correction.reparation import preparer
+        from strategie_correction.statuts import Anomalie
 
         eleve = tache["eleve"]
         debut = time.monotonic()
@@ -189,11 +197,15 @@ class Atelier:
         self._regler_noyau(tache)
         execution.EVENEMENTS.clear()
         try:
-            source = Path(tache["soumis"])
-            fichiers = {}
-            for chemin in sorted(source.rglob("*")):
-                if chemin.is_file() and not chemin.is_symlink():
-                    fichiers[chemin.relative_to(source).as_posix()] = chemin.read_bytes()
+            try:
+                fichiers = instantanes.lire(Path(tache["instantane"]), tache["empreintes"])
+            except (OSError, instantanes.InstantaneModifie) as exc:
+                reponse["anomalies"] = [Anomalie(
+                    "integrite_violee",
+                    f"La copie privée de cette soumission a changé depuis son import ({exc}) : elle n'a pas été "
+                    "notée. Relancez la correction ; si cela se reproduit, regardez les autres soumissions.",
+                ).en_dict()]
+                return reponse
             preparation = preparer(fichiers, self.publies)
             anomalies = list(preparation.anomalies)
             if not preparation.carnets:
@@ -291,7 +303,7 @@ class Atelier:
 
 
 def _anomalies_execution(evenements: list[dict], reglages: dict):
-    from strategie.correction.statuts import Anomalie
+    from strategie_correction.statuts import Anomalie
 
     par_genre: dict[str, list[str]] = {}
     for e in evenements:
@@ -299,6 +311,14 @@ def _anomalies_execution(evenements: list[dict], reglages: dict):
         if e["cellule"] not in cellules:
             cellules.append(e["cellule"])
     anomalies = []
+    if "noyau_truque" in par_genre:
+        raisons = sorted({e.get("raison", "") for e in evenements if e["genre"] == "noyau_truque"})
+        anomalies.append(Anomalie(
+            "noyau_truque",
+            f"Le code de l'élève a modifié le noyau pour que les tests ne puissent plus échouer ({'; '.join(raisons)}, "
+            f"repéré avant {', '.join(par_genre['noyau_truque'])}). Les tests exécutés à partir de là valent 0 ; "
+            "ceux d'avant gardent leurs points. Regardez le carnet avec l'élève.",
+        ))
     if "delai_bloque" in par_genre:
         anomalies.append(Anomalie(
             "delai_depasse",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 
-from strategie.correction import _nbgrader  # noqa: F401  (before nbformat: see _nbgrader)
+from strategie_correction import _nbgrader  # noqa: F401  (before nbformat: see _nbgrader)
 
 import json  # noqa: E402
 import os  # noqa: E402
@@ -33,13 +33,13 @@ from collections import deque  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from strategie.correction import confinement as _confinement  # noqa: E402
-from strategie.correction import importation, rapport  # noqa: E402
-from strategie.correction.carnet_de_notes import ErreurCorrection  # noqa: E402
-from strategie.correction.progression import Progression  # noqa: E402
-from strategie.correction.statuts import BLOQUANTS, Anomalie, statut_principal, trier  # noqa: E402
+from strategie_correction import isolation as _isolation  # noqa: E402
+from strategie_correction import importation, rapport  # noqa: E402
+from strategie_correction.carnet_de_notes import ErreurCorrection  # noqa: E402
+from strategie_correction.progression import Progression  # noqa: E402
+from strategie_correction.statuts import BLOQUANTS, Anomalie, statut_principal, trier  # noqa: E402
 
-VERSION_ETAT = 1
+VERSION_ETAT = 2
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Options:
     delai_total: int | None = None
     memoire_mo: int = 2048
     limite_sortie_ko: int = 1000
-    confinement: str = "auto"
+    isolation: str = "auto"          # auto, bwrap, landlock ou aucune (--sans-isolation)
     retours: bool = True
     progression: bool = True
 
@@ -70,7 +70,7 @@ class Bilan:
     corrigees: int
     reprises: int
     duree: float
-    confinement: str
+    isolation: str
     comptes: dict[str, int]
 
 
@@ -82,7 +82,7 @@ class _Fourche:
     """
 
     def __init__(self, chemin: Path, journal, dossier: Path):
-        from strategie.correction import atelier
+        from strategie_correction import atelier
 
         vers_atelier, entree = os.pipe()
         sortie, depuis_atelier = os.pipe()
@@ -155,7 +155,7 @@ class _Atelier:
             self.proc = _Fourche(chemin, self.journal, dossier)
         else:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "strategie.correction.atelier", str(chemin)],
+                [sys.executable, "-m", "strategie_correction.atelier", str(chemin)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.journal,
                 start_new_session=True, cwd=str(dossier),
             )
@@ -184,7 +184,7 @@ class _Atelier:
                 messages.append(json.loads(ligne))
         return messages
 
-    def arreter(self, confinement: _confinement.Confinement | None) -> None:
+    def arreter(self, isolation: _isolation.Isolation | None) -> None:
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except OSError:
@@ -193,8 +193,7 @@ class _Atelier:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
-        uid = confinement.uid(self.numero) if confinement is not None else None
-        _confinement.nettoyer(uid, str(Path(self.reglages["dossier"]) / "maison"))
+        _isolation.nettoyer(isolation.uid(self.numero) if isolation is not None else None)
         for flux in (self.proc.stdin, self.proc.stdout):
             try:
                 flux.close()
@@ -277,10 +276,16 @@ class _Verrou:
 
 
 class Correction:
+    """Une exécution de ``strategie corriger`` ; chaque étape est une méthode (voir le module)."""
+
     def __init__(self, options: Options, flux=None):
         self.o = options
         self.flux = flux or sys.stderr
         self.debut = time.monotonic()
+        self.isolation: _isolation.Isolation | None = None
+        self.en_cours: dict[str, float] = {}         # learners being graded right now
+        self.quarantaine: deque = deque()             # suspects of a violation, graded one at a time
+        self.violations: dict[str, list[str]] = {}    # learner -> paths changed while they were graded
 
     # -- helpers ---------------------------------------------------------------------------------------
     def dire(self, texte: str) -> None:
@@ -291,7 +296,7 @@ class Correction:
     def _preparer_cours(self) -> None:
         from nbgrader.coursedir import CourseDirectory
 
-        from strategie.correction.atelier import charger_config
+        from strategie_correction.atelier import charger_config
 
         self.cours = Path(self.o.cours).resolve()
         if not self.cours.is_dir():
@@ -323,6 +328,11 @@ class Correction:
     def _chemin(self, etape: str, eleve: str) -> Path:
         return Path(self.cd.format_path(etape, eleve, self.o.devoir))
 
+    def _description(self) -> str:
+        return self.isolation.description(
+            delai_cellule=self.delai_cellule, delai_total=self.delai_total, memoire_mo=self.o.memoire_mo,
+            sortie_ko=self.o.limite_sortie_ko)
+
     # -- main entry --------------------------------------------------------------------------------------
     def executer(self) -> Bilan:
         # nbgrader runs helpers (alembic) found on PATH: this environment's, even if it is not activated.
@@ -336,23 +346,30 @@ class Correction:
             temporaire = Path(tempfile.mkdtemp(prefix="strategie-correction-"))
             os.chmod(temporaire, 0o711)
             (temporaire / "pid").write_text(str(os.getpid()))
+            self.temporaire = temporaire
             try:
-                return self._executer(temporaire)
+                return self._executer()
             finally:
                 shutil.rmtree(temporaire, ignore_errors=True)
 
-    def _executer(self, temporaire: Path) -> Bilan:
+    def _executer(self) -> Bilan:
         import warnings
 
-        from nbgrader.api import Gradebook
         from sqlalchemy.exc import SAWarning
 
         # nbgrader's own add_submission triggers these autoflush warnings; they say nothing to a trainer.
         warnings.filterwarnings("ignore", category=SAWarning)
+        self.importer()
+        self.choisir()
+        self.noter()
+        return self.exporter()
 
-        from strategie.correction import carnet_de_notes as cdn
+    # -- 1. import -----------------------------------------------------------------------------------------
+    def importer(self) -> None:
+        """Soumissions → submitted/ du cours, et un instantané privé haché de chacune."""
+        from strategie_correction import instantanes
 
-        extraction = temporaire / "extraction"
+        extraction = self.temporaire / "extraction"
         extraction.mkdir(mode=0o700)
         dossier = Path(self.o.soumissions).resolve() if self.o.soumissions else self.soumis_racine
         en_place = dossier == self.soumis_racine
@@ -369,80 +386,211 @@ class Correction:
             raise ErreurCorrection(str(exc)) from None
         if not soumissions and not inconnus:
             raise ErreurCorrection(f"Aucune soumission trouvée dans {dossier}.")
+        self.soumissions, self.inconnus = soumissions, inconnus
+        self.par_eleve = {s.eleve: s for s in soumissions}
+        self.contenus: dict[str, dict[str, bytes]] = {}
+        self.instantanes: dict[str, dict[str, str]] = {}
+        racine = self.temporaire / "instantanes"
+        racine.mkdir(mode=0o700)
         for s in soumissions:
             if s.fichiers or not s.anomalies:
                 importation.importer(s, self._chemin(self.cd.submitted_directory, s.eleve))
+            self.contenus[s.eleve] = importation.contenu(s) if s.fichiers or not s.anomalies else {}
+            self.instantanes[s.eleve] = instantanes.ecrire(racine / s.eleve, self.contenus[s.eleve])
+        self.empreintes = {s.eleve: importation.empreinte(s) for s in soumissions}
 
-        source_hash = cdn.empreinte_dossier(self.source)
-        options_hash = json.dumps({
-            "source": source_hash, "delai": self.delai_cellule, "memoire": self.o.memoire_mo,
-            "sortie": self.o.limite_sortie_ko, "version": VERSION_ETAT,
+    # -- which ones to grade ---------------------------------------------------------------------------------
+    def choisir(self) -> None:
+        """Les soumissions nouvelles ou modifiées (ou notées avec d'autres réglages) ; le reste est repris."""
+        from strategie_correction import carnet_de_notes as cdn
+
+        self.source_hash = cdn.empreinte_dossier(self.source)
+        self.options_hash = json.dumps({
+            "source": self.source_hash, "delai": self.delai_cellule, "memoire": self.o.memoire_mo,
+            "sortie": self.o.limite_sortie_ko, "isolation": self.o.isolation, "version": VERSION_ETAT,
         }, sort_keys=True)
-        etats = {s.eleve: _lire_json(self.etat / "eleves" / f"{s.eleve}.json") for s in soumissions}
-        empreintes = {s.eleve: importation.empreinte(s) for s in soumissions}
-
-        a_corriger = []
-        for s in soumissions:
-            etat = etats[s.eleve]
+        self.etats = {s.eleve: _lire_json(self.etat / "eleves" / f"{s.eleve}.json") for s in self.soumissions}
+        self.a_corriger = []
+        for s in self.soumissions:
+            etat = self.etats[s.eleve]
             if any(a.code == "archive_invalide" for a in s.anomalies) and not s.fichiers:
                 continue
             corrige = self._chemin(self.cd.autograded_directory, s.eleve)
             if (
-                etat is None or etat.get("empreinte") != empreintes[s.eleve] or etat.get("options") != options_hash
+                etat is None or etat.get("empreinte") != self.empreintes[s.eleve]
+                or etat.get("options") != self.options_hash
                 or (etat.get("succes") and not all((corrige / f"{n}.ipynb").is_file() for n in etat.get("carnets", [])))
             ):
-                a_corriger.append(s)
-        reprises = len(soumissions) - len(a_corriger)
+                self.a_corriger.append(s)
+        self.reprises = len(self.soumissions) - len(self.a_corriger)
+
+    # -- 2. isolation and the assignment in the gradebook -------------------------------------------------------
+    def isoler(self, paralleles: int) -> None:
+        """Choisit le niveau d'isolation (refuse s'il n'y en a aucun) et l'annonce."""
+        try:
+            self.isolation = _isolation.detecter(self.o.isolation, paralleles, self.cours)
+        except _isolation.ErreurIsolation as exc:
+            raise ErreurCorrection(str(exc)) from None
+        self.dire(
+            f"Devoir {self.o.devoir} : {len(self.soumissions)} soumission(s), {len(self.a_corriger)} à corriger, "
+            f"{self.reprises} déjà à jour. Isolation : {self.isolation.niveau}."
+        )
+        if not self.isolation.isolee:
+            self.dire("ATTENTION : correction SANS isolation (--sans-isolation) : une soumission à la fois.")
+
+    def enregistrer_devoir(self) -> None:
+        """Le devoir dans le gradebook du cours (généré de nouveau si ses sources ont changé)."""
+        from strategie_correction import carnet_de_notes as cdn
+
+        etat_devoir = _lire_json(self.etat / "devoir.json") or {}
+        if etat_devoir.get("source") != self.source_hash or not cdn.devoir_a_jour(
+                self.db_url, self.course_id, self.o.devoir, self.carnets):
+            cdn.generer_devoir(self.cfg, self.cours, self.o.devoir, self.temporaire)
+            _ecrire_json(self.etat / "devoir.json", {"source": self.source_hash})
+        self.echeance, self.extensions = cdn.echeance_et_extensions(self.db_url, self.course_id, self.o.devoir)
+
+    # -- integrity ----------------------------------------------------------------------------------------------
+    def _surveiller(self) -> None:
+        """Relève ce qui compte pour les notes, et en garde une copie pour le restaurer."""
+        from strategie_correction import integrite
+
+        self.gradebook = Path(self.cd.root) / "gradebook.db" if self.db_url.startswith("sqlite:///") else None
+        if self.db_url.startswith("sqlite:///"):
+            self.gradebook = Path(self.db_url[len("sqlite:///"):])
+            if not self.gradebook.is_absolute():
+                self.gradebook = self.cours / self.gradebook
+        self.copies = self.temporaire / "copies"
+        self.copies.mkdir(mode=0o700)
+        publie = Path(self.cd.format_path(self.cd.release_directory, ".", self.o.devoir))
+        self.surveilles = {"source": self.source, "publie": publie, "config": self.cours / "nbgrader_config.py"}
+        for nom, chemin in self.surveilles.items():
+            if chemin.is_dir() and not chemin.is_symlink():
+                shutil.copytree(chemin, self.copies / nom, symlinks=True)
+            elif chemin.is_file() and not chemin.is_symlink():
+                shutil.copyfile(chemin, self.copies / nom)
+        self._sauver_gradebook()
+        racines = [*self.surveilles.values(), self.temporaire / "instantanes", self.etat]
+        racines += [self._chemin(self.cd.submitted_directory, s.eleve) for s in self.soumissions]
+        racines += [self._chemin(self.cd.autograded_directory, s.eleve) for s in self.soumissions]
+        if self.gradebook is not None:
+            racines += [self.gradebook, self.gradebook.with_name(self.gradebook.name + "-journal")]
+        self.temoin = integrite.Temoin(racines)
+
+    def _sauver_gradebook(self) -> None:
+        from strategie_correction import integrite
+
+        if self.gradebook is not None and self.gradebook.is_file():
+            integrite.sauvegarder_base(self.gradebook, self.copies / "gradebook.db")
+
+    def _accepter(self, *chemins: Path) -> None:
+        """Le correcteur vient d'écrire ``chemins`` (et le gradebook) : c'est le nouvel état attendu."""
+        self._sauver_gradebook()
+        extra = [self.gradebook, self.gradebook.with_name(self.gradebook.name + "-journal")] if self.gradebook else []
+        self.temoin.accepter(*chemins, *extra)
+
+    def _verifier(self, fini: str | None) -> bool:
+        """Vrai si rien n'a changé hors des écritures du correcteur ; sinon restaure et met en quarantaine."""
+        changes = self.temoin.verifier()
+        if not changes:
+            return True
+        suspects = set(self.en_cours) | ({fini} if fini else set())
+        for eleve in sorted(suspects):
+            self.violations.setdefault(eleve, []).extend(changes)
+        self._restaurer(changes)
+        self.dire(
+            f"Intégrité : {len(changes)} fichier(s) modifié(s) pendant la correction de "
+            f"{', '.join(sorted(suspects)) or '?'} ; fichiers restaurés, ces soumissions sont recorrigées une à une."
+        )
+        return False
+
+    def _restaurer(self, changes: list[str]) -> None:
+        from strategie_correction import integrite
+
+        for nom, chemin in self.surveilles.items():
+            if any(c == str(chemin) or c.startswith(str(chemin) + "/") for c in changes) and (self.copies / nom).exists():
+                if (self.copies / nom).is_dir():
+                    integrite.restaurer_dossier(self.copies / nom, chemin)
+                else:
+                    integrite.restaurer_fichier(self.copies / nom, chemin)
+        if self.gradebook is not None and any(c.startswith(str(self.gradebook)) for c in changes):
+            integrite.restaurer_fichier(self.copies / "gradebook.db", self.gradebook)
+            journal = self.gradebook.with_name(self.gradebook.name + "-journal")
+            if journal.exists() or journal.is_symlink():
+                journal.unlink()
+        for s in self.soumissions:
+            soumis = self._chemin(self.cd.submitted_directory, s.eleve)
+            instantane = self.temporaire / "instantanes" / s.eleve
+            if any(c == str(soumis) or c.startswith(str(soumis) + "/") for c in changes) and not s.en_place:
+                if soumis.is_symlink() or soumis.is_file():
+                    soumis.unlink()
+                elif soumis.exists():
+                    shutil.rmtree(soumis)
+                importation.importer(s, soumis)
+            if any(c == str(instantane) or c.startswith(str(instantane) + "/") for c in changes):
+                from strategie_correction import instantanes
+
+                shutil.rmtree(instantane, ignore_errors=True)
+                self.instantanes[s.eleve] = instantanes.ecrire(instantane, self.contenus[s.eleve])
+            corrige = self._chemin(self.cd.autograded_directory, s.eleve)
+            if any(c == str(corrige) or c.startswith(str(corrige) + "/") for c in changes):
+                # Its graded copy cannot be trusted: grade it again.
+                shutil.rmtree(corrige, ignore_errors=True)
+                if s.eleve not in self.en_cours and s not in self.quarantaine:
+                    self.quarantaine.append(s)
+        for eleve, etat in self.etats.items():
+            if etat is not None and any(c.startswith(str(self.etat)) for c in changes):
+                _ecrire_json(self.etat / "eleves" / f"{eleve}.json", etat)
+        for c in changes:
+            # Whatever appeared in a watched place and is not restored above was planted: remove it.
+            chemin = Path(c)
+            if chemin.is_symlink() or (chemin.exists() and c not in self.temoin.attendu):
+                if chemin.is_dir() and not chemin.is_symlink():
+                    shutil.rmtree(chemin, ignore_errors=True)
+                else:
+                    try:
+                        chemin.unlink()
+                    except OSError:
+                        pass
+        self.temoin = type(self.temoin)(self.temoin.racines)
+
+    # -- 3. and 4. grading and feedback, in parallel workers -------------------------------------------------------
+    def noter(self) -> None:
+        """Confie chaque soumission à un atelier, enregistre ses notes, puis fait produire son retour."""
+        from nbgrader.api import Gradebook
+
+        from strategie_correction import carnet_de_notes as cdn
 
         # One more worker than cores: a worker waits about 40 % of the time (kernel start-up, messages),
         # the extra one fills those gaps.
         paralleles = max(1, self.o.paralleles or (os.cpu_count() or 1) + 1)
-        if a_corriger:
+        if self.o.isolation == "aucune":
+            paralleles = 1  # without isolation, one learner's code at a time: a violation has one suspect
+        if self.a_corriger:
             # Imported once here, inherited by every worker (forked below).
             import nbgrader.converters  # noqa: F401
-            from strategie.correction import execution, reparation, retour  # noqa: F401
-        resultats = temporaire / "resultats"
-        resultats.mkdir(mode=0o700)
-        ateliers: list[_Atelier] = []
-        self.conf = None
-
-        def lancer(nombre: int) -> None:
-            for numero in range(len(ateliers), len(ateliers) + nombre):
-                ateliers.append(self._nouvel_atelier(numero, temporaire, resultats))
-
-        selecteur = selectors.DefaultSelector()
-        barre = None
-        corrigees = 0
+            from strategie_correction import execution, reparation, retour  # noqa: F401
+        self.resultats = self.temporaire / "resultats"
+        self.resultats.mkdir(mode=0o700)
+        self.ateliers: list[_Atelier] = []
+        self.selecteur = selectors.DefaultSelector()
+        self.barre = None
+        self.corrigees = 0
         try:
-            # Workers boot (nbgrader import, private gradebook) while the confinement is probed and
+            # Workers boot (nbgrader import, private gradebook) while the isolation is probed and
             # the course's gradebook is prepared.
-            lancer(min(paralleles, len(a_corriger)))
-            self.conf = _confinement.detecter(self.o.confinement, paralleles, self.cours)
-            description = self.conf.description(
-                delai_cellule=self.delai_cellule, delai_total=self.delai_total, memoire_mo=self.o.memoire_mo,
-                sortie_ko=self.o.limite_sortie_ko,
-            )
-            self.dire(
-                f"Devoir {self.o.devoir} : {len(soumissions)} soumission(s), {len(a_corriger)} à corriger, "
-                f"{reprises} déjà à jour. Confinement : {self.conf.mode}."
-            )
-            etat_devoir = _lire_json(self.etat / "devoir.json") or {}
-            if etat_devoir.get("source") != source_hash or not cdn.devoir_a_jour(
-                    self.db_url, self.course_id, self.o.devoir, self.carnets):
-                cdn.generer_devoir(self.cfg, self.cours, self.o.devoir, temporaire)
-                _ecrire_json(self.etat / "devoir.json", {"source": source_hash})
-            echeance, extensions = cdn.echeance_et_extensions(self.db_url, self.course_id, self.o.devoir)
-
-            file_corriger = deque(a_corriger)
-            file_retours: deque = deque()
-            par_eleve = {s.eleve: s for s in soumissions}
-            en_cours_retour: dict[str, str] = {}
-            ids_a_corriger = {s.eleve for s in a_corriger}
+            self._lancer(min(paralleles, len(self.a_corriger)))
+            self.isoler(paralleles)
+            self.enregistrer_devoir()
+            self._surveiller()
+            self.file_corriger = deque(self.a_corriger)
+            self.file_retours: deque = deque()
+            self.en_cours_retour: dict[str, str] = {}
+            ids_a_corriger = {s.eleve for s in self.a_corriger}
             with Gradebook(self.db_url, self.course_id) as gb:
-                for s in soumissions:
+                for s in self.soumissions:
                     if s.eleve in ids_a_corriger:
                         continue
-                    etat = etats[s.eleve]
+                    etat = self.etats[s.eleve]
                     if etat is None or not etat.get("succes"):
                         cdn.retirer(gb, self.o.devoir, s.eleve, s.nom)
                         continue
@@ -450,96 +598,153 @@ class Correction:
                         actuelle = cdn.empreinte_retour(
                             gb, self.o.devoir, s.eleve, self._chemin(self.cd.autograded_directory, s.eleve))
                         if actuelle and actuelle != etat.get("retour"):
-                            file_retours.append(s.eleve)
+                            self.file_retours.append(s.eleve)
+            self._accepter()
 
             # Each correction that succeeds is followed by its feedback.
-            total = len(file_corriger) * (2 if self.o.retours else 1) + len(file_retours)
-            barre = Progression(total, actif=self.o.progression, flux=self.flux)
-            if file_retours and not ateliers:
-                lancer(min(paralleles, len(file_retours)))
-            for a in ateliers:
-                selecteur.register(a.proc.stdout, selectors.EVENT_READ, a)
-
-            def noyau(a: _Atelier) -> dict:
-                return {"uid": self.conf.uid(a.numero), "masques": self.conf.masques, "echeance": echeance}
-
-            def remplacer(a: _Atelier) -> None:
-                nouveau = self._remplacer(a, ateliers, temporaire, resultats)
-                selecteur.register(nouveau.proc.stdout, selectors.EVENT_READ, nouveau)
-
+            total = len(self.file_corriger) * (2 if self.o.retours else 1) + len(self.file_retours)
+            self.barre = Progression(total, actif=self.o.progression, flux=self.flux)
+            if self.file_retours and not self.ateliers:
+                self._lancer(min(paralleles, len(self.file_retours)))
+            for a in self.ateliers:
+                self.selecteur.register(a.proc.stdout, selectors.EVENT_READ, a)
             with Gradebook(self.db_url, self.course_id) as gb:
-                while file_corriger or file_retours or any(a.tache for a in ateliers):
-                    for a in ateliers:
-                        if not a.pret or a.tache is not None:
-                            continue
-                        if file_corriger:
-                            s = file_corriger.popleft()
-                            a.envoyer({
-                                "type": "corriger", "eleve": s.eleve,
-                                "soumis": str(self._chemin(self.cd.submitted_directory, s.eleve)),
-                                "extension_secondes": extensions.get(s.eleve), **noyau(a),
-                            }, self.delai_total)
-                            barre.afficher(f"{s.eleve} …")
-                        elif file_retours:
-                            eleve = file_retours.popleft()
-                            en_cours_retour[eleve] = cdn.empreinte_retour(
-                                gb, self.o.devoir, eleve, self._chemin(self.cd.autograded_directory, eleve)) or ""
-                            a.envoyer({"type": "retour", "eleve": eleve}, max(120, self.delai_total))
-                    maintenant = time.monotonic()
-                    echeances = [a.echeance for a in ateliers if a.tache and a.echeance]
-                    attente = max(0.05, min([e - maintenant for e in echeances] + [1.0]))
-                    for cle, _ in selecteur.select(timeout=attente):
-                        a = cle.data
-                        messages = a.lire()
-                        if messages is None:
-                            selecteur.unregister(a.proc.stdout)
-                            corrigees += self._atelier_perdu(a, gb, barre, etats, par_eleve, empreintes, options_hash)
-                            remplacer(a)
-                            continue
-                        for m in messages:
-                            if m["type"] == "pret":
-                                a.pret = True
-                            elif m["type"] == "echec":
-                                raise ErreurCorrection(
-                                    "Un atelier de correction n'a pas pu démarrer :\n" + m.get("erreur", "")
-                                )
-                            elif m["type"] == "corriger":
-                                a.tache = None
-                                s = par_eleve[m["eleve"]]
-                                self._enregistrer(gb, s, m, empreintes[s.eleve], options_hash, resultats, etats)
-                                corrigees += 1
-                                barre.avancer(self._libelle(s, m))
-                                if m.get("succes") and self.o.retours:
-                                    file_retours.append(s.eleve)
-                                elif self.o.retours:
-                                    barre.total -= 1
-                            elif m["type"] == "retour":
-                                a.tache = None
-                                self._retour_fait(m, en_cours_retour, etats)
-                                barre.avancer(f"retour de {m['eleve']}")
-                    for a in list(ateliers):
-                        if a.tache and a.echeance and time.monotonic() > a.echeance:
-                            selecteur.unregister(a.proc.stdout)
-                            corrigees += self._atelier_perdu(
-                                a, gb, barre, etats, par_eleve, empreintes, options_hash, delai=True)
-                            remplacer(a)
-                        elif not a.pret and time.monotonic() - a.demarre > 600:
-                            raise ErreurCorrection("Un atelier de correction n'a pas démarré en 10 minutes.")
+                self.gb = gb
+                while (self.file_corriger or self.file_retours or self.quarantaine
+                       or any(a.tache for a in self.ateliers)):
+                    self._distribuer()
+                    self._recevoir()
+                    self._surveiller_delais()
+                self._verifier(None)  # a late change (nothing of a learner should still run) is undone
         except BaseException:
-            for a in ateliers:
-                a.arreter(self.conf)
-            if barre is not None:
-                barre.terminer()
+            for a in self.ateliers:
+                a.arreter(self.isolation)
+            if self.barre is not None:
+                self.barre.terminer()
             raise
         else:
-            for a in ateliers:
+            for a in self.ateliers:
                 a.finir()
-                _confinement.nettoyer(self.conf.uid(a.numero), str(Path(a.reglages["dossier"]) / "maison"))
-            barre.terminer()
+                _isolation.nettoyer(self.isolation.uid(a.numero))
+            self.barre.terminer()
         finally:
-            selecteur.close()
+            self.selecteur.close()
 
-        return self._exporter(soumissions, inconnus, etats, corrigees, reprises, description)
+    def _lancer(self, nombre: int) -> None:
+        for numero in range(len(self.ateliers), len(self.ateliers) + nombre):
+            self.ateliers.append(self._nouvel_atelier(numero, self.temporaire, self.resultats))
+
+    def _tache_corriger(self, a: _Atelier, s) -> dict:
+        return {
+            "type": "corriger", "eleve": s.eleve, "instantane": str(self.temporaire / "instantanes" / s.eleve),
+            "empreintes": self.instantanes[s.eleve], "extension_secondes": self.extensions.get(s.eleve),
+            "uid": self.isolation.uid(a.numero), "isolation": self.isolation.niveau, "bwrap": self.isolation.bwrap,
+            "echeance": self.echeance,
+        }
+
+    def _distribuer(self) -> None:
+        from strategie_correction import carnet_de_notes as cdn
+
+        for a in self.ateliers:
+            if not a.pret or a.tache is not None:
+                continue
+            if self.quarantaine:
+                # Suspects of a violation: alone, so that a new one has a single culprit.
+                if self.en_cours:
+                    return
+                s = self.quarantaine.popleft()
+            elif self.file_corriger:
+                s = self.file_corriger.popleft()
+            else:
+                s = None
+            if s is not None:
+                self.en_cours[s.eleve] = time.monotonic()
+                a.envoyer(self._tache_corriger(a, s), self.delai_total)
+                self.barre.afficher(f"{s.eleve} …")
+            elif self.file_retours:
+                eleve = self.file_retours.popleft()
+                self.en_cours_retour[eleve] = cdn.empreinte_retour(
+                    self.gb, self.o.devoir, eleve, self._chemin(self.cd.autograded_directory, eleve)) or ""
+                a.envoyer({"type": "retour", "eleve": eleve}, max(120, self.delai_total))
+
+    def _recevoir(self) -> None:
+        maintenant = time.monotonic()
+        echeances = [a.echeance for a in self.ateliers if a.tache and a.echeance]
+        attente = max(0.05, min([e - maintenant for e in echeances] + [1.0]))
+        for cle, _ in self.selecteur.select(timeout=attente):
+            a = cle.data
+            messages = a.lire()
+            if messages is None:
+                self.selecteur.unregister(a.proc.stdout)
+                self._atelier_perdu(a)
+                self._remplacer_atelier(a)
+                continue
+            for m in messages:
+                if m["type"] == "pret":
+                    a.pret = True
+                elif m["type"] == "echec":
+                    raise ErreurCorrection("Un atelier de correction n'a pas pu démarrer :\n" + m.get("erreur", ""))
+                elif m["type"] == "corriger":
+                    a.tache = None
+                    self._corrige(m)
+                elif m["type"] == "retour":
+                    a.tache = None
+                    self._retour_fait(m)
+                    self.barre.avancer(f"retour de {m['eleve']}")
+
+    def _corrige(self, m: dict) -> None:
+        """Une soumission corrigée : intégrité vérifiée d'abord, puis ses notes enregistrées."""
+        eleve = m["eleve"]
+        s = self.par_eleve[eleve]
+        self.en_cours.pop(eleve, None)
+        deja_suspect = eleve in self.violations
+        if not self._verifier(eleve):
+            if deja_suspect or not self.isolation.isolee:
+                # Graded alone (quarantine, or one at a time without isolation) and still a violation: the culprit.
+                m = {"type": "corriger", "eleve": eleve, "succes": False, "notes": {}, "anomalies": [Anomalie(
+                    "integrite_violee",
+                    "Pendant sa correction, des fichiers hors de sa copie ont été modifiés ("
+                    + ", ".join(sorted(set(self.violations[eleve]))[:5]) + ") : ils ont été restaurés, la "
+                    "soumission vaut 0 et les autres ont été recorrigées. Regardez le carnet avec l'élève.",
+                ).en_dict()]}
+            else:
+                for suspect in sorted(set(self.en_cours) | {eleve}):
+                    self._mettre_en_quarantaine(suspect)
+                return
+        self._enregistrer(self.gb, s, m, self.empreintes[eleve], self.options_hash, self.resultats, self.etats)
+        self._accepter(self._chemin(self.cd.autograded_directory, eleve), self.etat)
+        self.corrigees += 1
+        self.barre.avancer(self._libelle(s, m))
+        if m.get("succes") and self.o.retours:
+            self.file_retours.append(eleve)
+        elif self.o.retours:
+            self.barre.total -= 1
+
+    def _mettre_en_quarantaine(self, eleve: str) -> None:
+        s = self.par_eleve[eleve]
+        for a in self.ateliers:
+            if a.tache and a.tache.get("type") == "corriger" and a.tache.get("eleve") == eleve:
+                # Its result could be tainted by the violation: stop it and grade it again, alone.
+                self.selecteur.unregister(a.proc.stdout)
+                a.tache = None
+                a.arreter(self.isolation)
+                self._remplacer_atelier(a)
+        self.en_cours.pop(eleve, None)
+        if s not in self.quarantaine:
+            self.quarantaine.append(s)
+
+    def _surveiller_delais(self) -> None:
+        for a in list(self.ateliers):
+            if a.tache and a.echeance and time.monotonic() > a.echeance:
+                self.selecteur.unregister(a.proc.stdout)
+                self._atelier_perdu(a, delai=True)
+                self._remplacer_atelier(a)
+            elif not a.pret and time.monotonic() - a.demarre > 600:
+                raise ErreurCorrection("Un atelier de correction n'a pas démarré en 10 minutes.")
+
+    def _remplacer_atelier(self, a: _Atelier) -> None:
+        nouveau = self._remplacer(a, self.ateliers, self.temporaire, self.resultats)
+        self.selecteur.register(nouveau.proc.stdout, selectors.EVENT_READ, nouveau)
 
     # -- workers -----------------------------------------------------------------------------------------
     def _nouvel_atelier(self, numero: int, temporaire: Path, resultats: Path) -> _Atelier:
@@ -563,18 +768,21 @@ class Correction:
         ateliers[rang] = nouveau
         return nouveau
 
-    def _atelier_perdu(self, a: _Atelier, gb, barre, etats, par_eleve, empreintes, options_hash, delai=False) -> int:
+    def _atelier_perdu(self, a: _Atelier, delai: bool = False) -> None:
         tache = a.tache
-        a.arreter(self.conf)
+        a.arreter(self.isolation)
         if tache is None:
-            return 0
+            return
         eleve = tache["eleve"]
         if tache["type"] == "retour":
-            barre.avancer(f"retour de {eleve} : échec")
-            return 0
-        s = par_eleve[eleve]
+            self.barre.avancer(f"retour de {eleve} : échec")
+            return
+        self.en_cours.pop(eleve, None)
+        if not self._verifier(eleve) and eleve not in self.violations:
+            return
+        s = self.par_eleve[eleve]
         if self.o.retours:
-            barre.total -= 1
+            self.barre.total -= 1
         if delai:
             anomalie = Anomalie(
                 "delai_depasse",
@@ -588,9 +796,11 @@ class Correction:
                 "Relancez : la soumission sera corrigée de nouveau.",
             )
         message = {"type": "corriger", "eleve": eleve, "succes": False, "anomalies": [anomalie.en_dict()], "notes": {}}
-        self._enregistrer(gb, s, message, empreintes[eleve], options_hash, None, etats, definitif=delai)
-        barre.avancer(self._libelle(s, message))
-        return 1
+        self._enregistrer(self.gb, s, message, self.empreintes[eleve], self.options_hash, None, self.etats,
+                          definitif=delai)
+        self._accepter(self._chemin(self.cd.autograded_directory, eleve), self.etat)
+        self.corrigees += 1
+        self.barre.avancer(self._libelle(s, message))
 
     # -- results -----------------------------------------------------------------------------------------
     def _libelle(self, s, message: dict) -> str:
@@ -599,7 +809,7 @@ class Correction:
 
     def _enregistrer(self, gb, s, m: dict, empreinte: str, options_hash: str, resultats: Path | None, etats: dict,
                      definitif: bool = True) -> None:
-        from strategie.correction import carnet_de_notes as cdn
+        from strategie_correction import carnet_de_notes as cdn
 
         anomalies = [Anomalie.depuis_dict(a) for a in m.get("anomalies", [])]
         if not m.get("succes") and not any(a.code in BLOQUANTS for a in anomalies):
@@ -623,16 +833,15 @@ class Correction:
         etat = {
             "eleve": s.eleve, "empreinte": empreinte if definitif else None, "options": options_hash,
             "succes": bool(m.get("succes")), "anomalies": [a.en_dict() for a in anomalies],
-            "carnets": sorted(m.get("notes", {})), "confinement": self.conf.mode,
-            "description_confinement": self.conf.description(
-                delai_cellule=self.delai_cellule, delai_total=self.delai_total, memoire_mo=self.o.memoire_mo,
-                sortie_ko=self.o.limite_sortie_ko),
+            "carnets": sorted(m.get("notes", {})), "isolation": self.isolation.niveau,
+            "description_isolation": self._description(),
             "retour": None,
         }
         etats[s.eleve] = etat
         _ecrire_json(self.etat / "eleves" / f"{s.eleve}.json", etat)
 
-    def _retour_fait(self, m: dict, en_cours: dict, etats: dict) -> None:
+    def _retour_fait(self, m: dict) -> None:
+        en_cours, etats = self.en_cours_retour, self.etats
         eleve = m["eleve"]
         if m.get("journal") and not m.get("succes"):
             (self.sortie / "journaux" / f"{eleve}-retour.log").write_text(m["journal"], encoding="utf-8")
@@ -640,11 +849,17 @@ class Correction:
         if etat is not None and m.get("succes"):
             etat["retour"] = en_cours.get(eleve)
             _ecrire_json(self.etat / "eleves" / f"{eleve}.json", etat)
+            self._accepter(self.etat / "eleves" / f"{eleve}.json")
 
-    def _exporter(self, soumissions, inconnus, etats, corrigees, reprises, description) -> Bilan:
+    # -- 5. export -------------------------------------------------------------------------------------------
+    def exporter(self) -> Bilan:
+        """notes.csv et rapport.html, depuis le gradebook (notes manuelles du formgrader comprises)."""
+        soumissions, inconnus, etats = self.soumissions, self.inconnus, self.etats
+        corrigees, reprises = self.corrigees, self.reprises
+        description = self._description() if self.isolation else "aucune soumission à corriger"
         from nbgrader.api import Gradebook
 
-        from strategie.correction import carnet_de_notes as cdn
+        from strategie_correction import carnet_de_notes as cdn
 
         with Gradebook(self.db_url, self.course_id) as gb:
             notes, cellules, max_score = cdn.lire(gb, self.o.devoir)
@@ -663,14 +878,15 @@ class Correction:
                 attente = sum(1 for c in note["cellules"].values() if c["attente"])
                 if note["penalite"]:
                     messages.append(f"Pénalité de retard : -{rapport.nombre(note['penalite'])}.")
-            if etat.get("description_confinement"):
-                modes[etat["description_confinement"]] = modes.get(etat["description_confinement"], 0) + 1
+            if etat.get("description_isolation"):
+                modes[etat["description_isolation"]] = modes.get(etat["description_isolation"], 0) + 1
             lignes.append({
                 "student_id": s.eleve, "nom": s.nom, "score": note["score"] if note else 0.0,
                 "max_score": max_score, "statut": statut_principal(anomalies), "message": " — ".join(messages),
                 "anomalies": [a.code for a in anomalies], "a_noter_main": attente,
                 "soumis_le": s.horodatage.strftime("%Y-%m-%d %H:%M:%S"), "origine": s.origine,
                 "note_valide": note is not None, "cellules": note["cellules"] if note else {},
+                "isolation": _libelle_isolation(etat.get("isolation")),
             })
         for nom in inconnus:
             lignes.append({
@@ -682,7 +898,7 @@ class Correction:
                     "puis relancez."
                 ),
                 "anomalies": ["nom_non_reconnu"], "a_noter_main": 0, "soumis_le": "", "origine": nom,
-                "note_valide": False, "cellules": {},
+                "note_valide": False, "cellules": {}, "isolation": "",
             })
 
         questions = []
@@ -703,9 +919,9 @@ class Correction:
         chemin_html = self.sortie / "rapport.html"
         rapport.ecrire_csv(lignes, chemin_csv)
         duree = time.monotonic() - self.debut
-        confinements = [f"{texte} ({n} soumission(s))" for texte, n in sorted(modes.items())] or [description]
+        isolations = [f"{texte} ({n} soumission(s))" for texte, n in sorted(modes.items())] or [description]
         rapport.ecrire_html(
-            lignes, questions, chemin_html, devoir=self.o.devoir, confinement=confinements, duree=duree,
+            lignes, questions, chemin_html, devoir=self.o.devoir, isolation=isolations, duree=duree,
             max_score=max_score,
         )
         comptes: dict[str, int] = {}
@@ -714,11 +930,18 @@ class Correction:
         return Bilan(lignes, chemin_csv, chemin_html, corrigees, reprises, duree, description, comptes)
 
 
+def _libelle_isolation(niveau: str | None) -> str:
+    """La colonne ``isolation`` de notes.csv : le niveau, et « non isolée » en toutes lettres."""
+    if not niveau:
+        return ""
+    return "aucune (non isolée)" if niveau == "aucune" else niveau
+
+
 def corriger(devoir: str, soumissions: str | Path | None = None, *, flux=None, **options) -> Bilan:
     """Corrige un devoir : import, notation parallèle confinée, retours, notes.csv et rapport.html.
 
     ``options`` : voir :class:`Options` (``cours``, ``sortie``, ``lms``, ``motif``, ``paralleles``,
-    ``delai_cellule``, ``delai_total``, ``memoire_mo``, ``limite_sortie_ko``, ``confinement``,
+    ``delai_cellule``, ``delai_total``, ``memoire_mo``, ``limite_sortie_ko``, ``isolation``,
     ``retours``, ``progression``).
     """
     inconnues = set(options) - set(Options.__dataclass_fields__)

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 
 # Du plus grave (la note ne reflète peut-être pas le travail) au simple signalement.
 LIBELLES: dict[str, str] = {
+    "integrite_violee": "a modifié des fichiers hors de sa copie (notée 0)",
+    "noyau_truque": "noyau modifié pour fausser les tests",
     "nom_non_reconnu": "nom de fichier non reconnu",
     "archive_invalide": "archive illisible ou trop volumineuse",
     "json_invalide": "carnet illisible (JSON invalide)",
@@ -38,7 +40,7 @@ GRAVITE = {code: rang for rang, code in enumerate(LIBELLES)}
 
 # Codes pour lesquels aucun carnet n'a pu être noté : la note est 0.
 BLOQUANTS = frozenset({
-    "nom_non_reconnu", "archive_invalide", "json_invalide", "carnet_invalide", "carnet_absent",
+    "integrite_violee", "nom_non_reconnu", "archive_invalide", "json_invalide", "carnet_invalide", "carnet_absent",
     "erreur_correction",
 })
 

@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import RACINE
-from strategie.correction import confinement, importation, rapport
-from strategie.correction.reparation import preparer
-from strategie.correction.statuts import Anomalie, statut_principal
+from strategie_correction import confinement, importation, rapport
+from strategie_correction.reparation import preparer
+from strategie_correction.statuts import Anomalie, statut_principal
 
 DEVOIR = "00-demarrer"
 PUBLIE = RACINE / "exercises" / DEVOIR / f"{DEVOIR}.ipynb"
@@ -240,7 +240,7 @@ def test_renomme_et_fichiers_en_trop():
 
 # -- feedback ------------------------------------------------------------------------------------------------
 def test_retour_masque_les_tests_caches():
-    from strategie.correction.retour import MASQUE, PreparerRetour
+    from strategie_correction.retour import MASQUE, PreparerRetour
 
     source = (
         '"""Vérifie marge."""\nassert marge(10, 6) == 4, "visible"\n### BEGIN HIDDEN TESTS\n'

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from strategie.correction.statuts import Anomalie
+from strategie_correction.statuts import Anomalie
 
 MOTIFS: dict[str, str] = {
     "dossiers": r"^(?P<eleve>.+)$",
@@ -378,6 +378,15 @@ def empreinte(soumission: Soumission) -> str:
     return h.hexdigest()
 
 
+def contenu(soumission: Soumission) -> dict[str, bytes]:
+    """Les octets de la soumission telle qu'elle est notée : fichiers déposés et ``timestamp.txt``."""
+    from strategie_correction.instantanes import lire_fichier_sur
+
+    octets = {r: lire_fichier_sur(p) for r, p in soumission.fichiers.items() if r != "timestamp.txt"}
+    octets["timestamp.txt"] = (ecrire_horodatage_nbgrader(soumission.horodatage) + "\n").encode()
+    return octets
+
+
 def importer(soumission: Soumission, cible: Path) -> None:
     """Copie la soumission dans ``cible`` (``submitted/<eleve>/<devoir>``) si elle a changé.
 
@@ -388,8 +397,7 @@ def importer(soumission: Soumission, cible: Path) -> None:
     """
     if soumission.en_place:
         return
-    attendu = {r: p.read_bytes() for r, p in soumission.fichiers.items() if r != "timestamp.txt"}
-    attendu["timestamp.txt"] = (ecrire_horodatage_nbgrader(soumission.horodatage) + "\n").encode()
+    attendu = contenu(soumission)
     if cible.is_dir():
         present = {
             p.relative_to(cible).as_posix(): p for p in cible.rglob("*") if p.is_file() and not p.is_symlink()

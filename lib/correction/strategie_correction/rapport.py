@@ -8,11 +8,11 @@ import io
 import statistics
 from pathlib import Path
 
-from strategie.correction.statuts import GRAVITE, LIBELLES
+from strategie_correction.statuts import GRAVITE, LIBELLES
 
 COLONNES = [
     "student_id", "nom", "score", "max_score", "statut", "message",
-    "anomalies", "a_noter_main", "soumis_le", "origine",
+    "anomalies", "a_noter_main", "soumis_le", "origine", "isolation",
 ]
 
 
@@ -62,7 +62,7 @@ def _histogramme(pourcentages: list[float]) -> str:
 
 
 def ecrire_html(
-    lignes: list[dict], questions: list[dict], chemin: Path, *, devoir: str, confinement: list[str],
+    lignes: list[dict], questions: list[dict], chemin: Path, *, devoir: str, isolation: list[str],
     duree: float | None = None, max_score: float | None = None,
 ) -> None:
     e = html.escape
@@ -85,8 +85,8 @@ def ecrire_html(
         )
     if duree is not None:
         resume.append(f"<li>Durée de cette exécution : {duree:.0f} s.</li>")
-    for texte in confinement:
-        resume.append(f"<li>Confinement en vigueur : {e(texte)}</li>")
+    for texte in isolation:
+        resume.append(f"<li>Isolation en vigueur : {e(texte)}</li>")
 
     def tableau(rangs: list[dict], classe: str) -> str:
         corps = "".join(

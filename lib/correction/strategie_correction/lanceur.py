@@ -1,0 +1,226 @@
+"""Lanceur du noyau Python qui exécute le code d'un élève pendant la correction.
+
+Appelé par le gestionnaire de noyau à la place du noyau habituel :
+
+    python -I -S …/strategie_correction/lanceur.py '<réglages JSON>' -- python -m ipykernel_launcher -f …
+
+Il applique le niveau d'isolation choisi par :mod:`strategie_correction.isolation`,
+puis se remplace par le noyau (``exec``) :
+
+``bwrap``     le noyau tourne dans bubblewrap : espaces de noms utilisateur,
+              PID, réseau, IPC, UTS et montage ; système en lecture seule ;
+              seuls la copie de travail de l'élève (``/travail``) et le dossier
+              de ses prises ZMQ sont inscriptibles ; rien du cours n'est monté.
+``landlock``  même utilisateur isolé mais sans espaces de noms : Landlock borne
+              les fichiers lisibles et inscriptibles, ferme TCP et les signaux
+              hors du domaine ; seccomp interdit les autres familles de prises.
+``aucune``    (``--sans-isolation``) limites et environnement propre seulement.
+
+Dans tous les cas : environnement réduit à une liste blanche, limites de
+mémoire, de taille de fichier et de processus ; lancé en root, le lanceur
+passe d'abord sous un identifiant sans privilèges (jamais de code d'élève en
+root). Bibliothèque standard seulement : il démarre à chaque soumission.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import stat
+import sys
+
+_CLONE_NEWNS = 0x00020000
+_MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
+_PR_SET_DUMPABLE = 4
+
+# What the kernel may see of /etc: the dynamic linker, time zone, name service (uid → name).
+ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/nsswitch.conf",
+       "/etc/passwd", "/etc/group", "/etc/mime.types", "/etc/alternatives")
+RACINES_SYSTEME = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+
+
+def traversable_par_autres(chemin: str) -> bool:
+    """Vrai si un utilisateur quelconque (ni propriétaire ni groupe) peut lire ``chemin`` depuis /."""
+    courant = "/"
+    for morceau in [m for m in os.path.realpath(chemin).split("/") if m]:
+        courant = os.path.join(courant, morceau)
+        try:
+            mode = os.stat(courant).st_mode
+        except OSError:
+            return False
+        if stat.S_ISDIR(mode) and not mode & stat.S_IXOTH:
+            return False
+    try:
+        mode = os.stat(courant).st_mode
+    except OSError:
+        return False
+    return bool(mode & stat.S_IROTH)
+
+
+def _libc():
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def _monter(libc, source: str, cible: str, drapeaux: int) -> None:
+    import ctypes
+
+    if libc.mount(os.fsencode(source), os.fsencode(cible), None, ctypes.c_ulong(drapeaux), None) != 0:
+        erreur = ctypes.get_errno()
+        raise OSError(erreur, f"mount {source} -> {cible} : {os.strerror(erreur)}")
+
+
+def relayer(chemins: list[str], relais: str) -> dict[str, str]:
+    """(root) Rend joignables par un utilisateur sans droits les chemins qui ne le sont pas.
+
+    Dans un espace de noms de montage privé à ce processus, chaque chemin fermé
+    (sous /root, sous un dossier 0700…) est monté aussi sous ``relais`` (mode 711) ;
+    bubblewrap, lancé ensuite sans privilèges, le remonte à sa place d'origine.
+    Renvoie {chemin d'origine: chemin joignable}.
+    """
+    libc = _libc()
+    fermes = [c for c in chemins if not traversable_par_autres(c)]
+    if not fermes:
+        return {}
+    import ctypes
+
+    if libc.unshare(_CLONE_NEWNS) != 0:
+        erreur = ctypes.get_errno()
+        raise OSError(erreur, f"unshare(CLONE_NEWNS) : {os.strerror(erreur)}")
+    _monter(libc, "none", "/", _MS_REC | _MS_PRIVATE)
+    os.makedirs(relais, mode=0o711, exist_ok=True)
+    os.chmod(relais, 0o711)
+    correspondances = {}
+    for rang, chemin in enumerate(fermes):
+        cible = os.path.join(relais, str(rang))
+        if os.path.isdir(chemin):
+            os.makedirs(cible, exist_ok=True)
+        else:
+            open(cible, "a").close()
+        _monter(libc, chemin, cible, _MS_BIND | _MS_REC)
+        correspondances[chemin] = cible
+    return correspondances
+
+
+def commande_bwrap(reglages: dict, commande: list[str], relais: dict[str, str]) -> list[str]:
+    """La ligne de commande de bubblewrap pour ce noyau."""
+    bwrap = reglages.get("bwrap") or shutil.which("bwrap") or "/usr/bin/bwrap"
+    args = [bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--hostname", "correction"]
+    for racine in RACINES_SYSTEME:
+        if os.path.islink(racine):
+            args += ["--symlink", os.readlink(racine), racine]
+        elif os.path.isdir(racine):
+            args += ["--ro-bind", racine, racine]
+    for chemin in ETC:
+        if os.path.lexists(chemin):
+            args += ["--ro-bind-try", chemin, chemin]
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--dir", "/run"]
+    for chemin in reglages["lecture"]:
+        if any(chemin == r or chemin.startswith(r + "/") for r in RACINES_SYSTEME if not os.path.islink(r)):
+            continue  # already visible through /usr and the like
+        source = relais.get(chemin, chemin)  # checked as the unprivileged user: a closed path is relayed
+        if os.path.exists(source):
+            args += ["--ro-bind", source, chemin]
+    args += ["--bind", reglages["travail"], "/travail", "--bind", reglages["prises"], reglages["prises"]]
+    args += ["--chdir", "/travail", "--"]
+    return args + commande
+
+
+def environnement(reglages: dict, dedans: str) -> dict[str, str]:
+    """L'environnement du noyau : la liste blanche des réglages, rien du formateur."""
+    env = dict(reglages.get("environnement") or {})
+    env.update({
+        "HOME": dedans, "TMPDIR": "/tmp" if reglages["niveau"] == "bwrap" else os.path.join(dedans, ".tmp"),
+        "IPYTHONDIR": os.path.join(dedans, ".ipython"), "MPLCONFIGDIR": os.path.join(dedans, ".config"),
+        "XDG_CONFIG_HOME": os.path.join(dedans, ".config"), "XDG_CACHE_HOME": os.path.join(dedans, ".cache"),
+        "JUPYTER_RUNTIME_DIR": reglages["prises"], "USER": "eleve", "LOGNAME": "eleve",
+    })
+    return env
+
+
+def _donner(chemin: str, uid: int) -> None:
+    """(root) Donne à ``uid`` un dossier que le correcteur vient de créer (aucun lien à suivre)."""
+    for racine, dossiers, fichiers in os.walk(chemin):
+        for nom in dossiers + fichiers:
+            os.chown(os.path.join(racine, nom), uid, uid, follow_symlinks=False)
+    os.chown(chemin, uid, uid, follow_symlinks=False)
+
+
+def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Applique les réglages au processus courant ; renvoie la commande finale et son environnement."""
+    niveau, uid = reglages["niveau"], reglages.get("uid")
+    travail, prises = reglages["travail"], reglages["prises"]
+    dedans = "/travail" if niveau == "bwrap" else travail
+    for sous in (".ipython", ".config", ".cache", ".tmp"):
+        os.makedirs(os.path.join(travail, sous), mode=0o700, exist_ok=True)
+
+    # The connection file belongs to the grader: the kernel gets its own copy beside its sockets.
+    commande = list(commande)
+    if "-f" in commande:
+        rang = commande.index("-f") + 1
+        copie = os.path.join(prises, "connexion.json")
+        shutil.copyfile(commande[rang], copie)
+        os.chmod(copie, 0o600)
+        commande[rang] = copie
+
+    relais = {}
+    if os.geteuid() == 0:
+        if uid is None:
+            raise SystemExit("refus : le code d'un élève ne tourne jamais en root")
+        if niveau == "bwrap":
+            relais = relayer(reglages["lecture"], reglages["relais"])
+        for dossier in (travail, prises):
+            _donner(dossier, uid)
+    for dossier in (travail, prises):
+        os.chmod(dossier, 0o700)
+
+    memoire = reglages.get("memoire")
+    if memoire:
+        resource.setrlimit(resource.RLIMIT_AS, (memoire, memoire))
+    fichier_max = reglages.get("fichier_max")
+    if fichier_max:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (fichier_max, fichier_max))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # In a user namespace (bwrap) or under a uid of its own, this counts only the learner's processes.
+    processus = reglages.get("processus")
+    if processus and (uid is not None or niveau == "bwrap"):
+        resource.setrlimit(resource.RLIMIT_NPROC, (processus, processus))
+    os.umask(0o077)
+
+    if os.geteuid() == 0:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+        if os.getuid() != uid or os.geteuid() != uid or os.getegid() != uid:
+            raise SystemExit("impossible de quitter les droits root")
+        _libc().prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0)
+    env = environnement(reglages, dedans)
+
+    if niveau == "bwrap":
+        return commande_bwrap(reglages, commande, relais), env
+    os.chdir(travail)
+    if niveau == "landlock":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import landlock
+
+        landlock.restreindre(
+            lecture=list(reglages["lecture"]) + list(RACINES_SYSTEME) + list(ETC) + ["/dev", "/proc/self"],
+            ecriture=[travail, prises, "/dev/null"],
+        )
+    return commande, env
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if "--" not in argv or not argv:
+        raise SystemExit("usage : python lanceur.py '<réglages JSON>' -- commande…")
+    reglages = json.loads(argv[0])
+    commande, env = preparer(reglages, argv[argv.index("--") + 1:])
+    os.execve(commande[0], commande, env)
+
+
+if __name__ == "__main__":
+    main()
