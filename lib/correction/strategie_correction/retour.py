@@ -24,6 +24,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 MASQUE = "[ligne d'un test caché masquée]"
+# A failing test's message is shown up to this length: enough to teach, too short to carry a test.
+LONGUEUR_MESSAGE = 300
 
 
 def _est_test(cellule) -> bool:
@@ -92,14 +94,17 @@ class PreparerRetour(NbGraderPreprocessor):
                 cellule.source = cellule.source.replace(self.debut, "").replace(self.fin, "")
             if cellule.get("cell_type") != "code":
                 continue
+            if _est_test(cellule):
+                # What a test cell printed (a learner's hook can print the cell itself) never reaches
+                # the learner: only its error, turned into a sentence below.
+                cellule.outputs = [s for s in cellule.get("outputs", []) if s.get("output_type") == "error"]
             for sortie in cellule.get("outputs", []):
                 genre = sortie.get("output_type")
                 if genre == "error":
                     if _est_test(cellule):
                         message = _ANSI.sub("", str(sortie.get("evalue", ""))).strip()
                         nom = sortie.get("ename", "Erreur")
-                        texte = _expliquer(nom, message)
-                        texte = self._filtrer(texte)
+                        texte = self._filtrer(_expliquer(nom, message))[:LONGUEUR_MESSAGE]
                         sortie["evalue"] = texte
                         sortie["traceback"] = [f"Test non réussi : {texte}"]
                         echecs.append({
