@@ -23,7 +23,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from strategie.correction.statuts import Anomalie
+from strategie_correction.statuts import Anomalie
 
 _CLES_NOTATION = ("grade", "solution", "locked", "task", "points")
 
