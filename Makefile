@@ -32,6 +32,8 @@ lab: $(STAMP)
 test: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  echo "NOTE : Chromium est absent, le test dans le navigateur sera sauté. Pour l'installer : sudo apt-get install chromium (Debian/Ubuntu)."
+	@command -v bwrap >/dev/null 2>&1 || \
+	  echo "NOTE : bubblewrap est absent, la correction isolera le code des élèves par Landlock seulement. Pour l'installer : sudo apt-get install bubblewrap (Debian/Ubuntu)."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 exercises: $(STAMP)

@@ -6,10 +6,10 @@ est notée, dans la même exécution :
 1. par ``nbgrader autograde DEVOIR`` (séquentiel, tel quel ; ``generate_assignment`` et la copie
    dans submitted/ sont faits avant le chronomètre) ;
 2. par ``strategie corriger DEVOIR DOSSIER`` depuis un cours neuf (tout compris : import,
-   enregistrement du devoir, notation parallèle confinée, retours HTML, notes.csv, rapport).
+   enregistrement du devoir, notation parallèle isolée, retours HTML, notes.csv, rapport).
 
 Le script imprime le temps mural et le temps de calcul de chacun, les secondes par soumission,
-l'accélération (objectif : au moins 1,7× sur 2 cœurs), vérifie que les notes de chaque cellule
+l'accélération (objectif : au moins 2× sur 2 cœurs, isolation comprise), vérifie que les notes de chaque cellule
 sont identiques, puis mesure ce qui borne le temps d'une soumission : démarrage du noyau,
 travail propre du carnet, surcoût de nbgrader, démarrage de la commande.
 
@@ -125,7 +125,7 @@ def strategie(base: Path, devoir: str, depots: Path, rang: int, paralleles: int 
     if paralleles:
         commande += ["--paralleles", str(paralleles)]
     mur, calcul, resultat = chronometrer(commande, racine)
-    confinement = next((l for l in resultat.stdout.splitlines() if l.startswith("Confinement")), "")
+    confinement = next((l for l in resultat.stdout.splitlines() if l.startswith("Isolation")), "")
     return mur, calcul, notes(racine / "gradebook.db"), confinement
 
 
@@ -158,6 +158,48 @@ def decomposer(base: Path, devoir: str, depots: Path) -> dict[str, float]:
                    cwd=racine, env=ENV, capture_output=True)
     demarrage = time.perf_counter() - debut
     return {**{cle: statistics.median(valeurs) for cle, valeurs in mesures.items()}, "demarrage": demarrage}
+
+
+def surcout_isolation(repetitions: int = 5) -> tuple[str, float, float]:
+    """Démarrage et arrêt d'un noyau : ordinaire, puis par le lanceur au niveau d'isolation en vigueur."""
+    import json as _json
+
+    from jupyter_client.manager import KernelManager
+
+    from strategie_correction import isolation
+    from strategie_correction.execution import LANCEUR
+
+    niveau = isolation.detecter("auto", 1)
+    mesures: dict[str, list[float]] = {"ordinaire": [], "isole": []}
+    for _ in range(repetitions):
+        for genre in mesures:
+            dossier = Path(tempfile.mkdtemp(prefix="bench-isolation-"))
+            os.chmod(dossier, 0o711)
+            for nom in ("travail", "prises"):
+                (dossier / nom).mkdir()
+            reglages = _json.dumps(isolation.reglages_noyau(
+                niveau, 0, travail=dossier / "travail", prises=dossier / "prises", relais=dossier / "relais",
+                memoire=2 << 30, fichier_max=1 << 29, processus=64))
+
+            class Gestionnaire(KernelManager):
+                def format_kernel_cmd(self, extra_arguments=None):
+                    commande = super().format_kernel_cmd(extra_arguments)
+                    return commande if genre == "ordinaire" else [
+                        sys.executable, "-I", "-S", LANCEUR, reglages, "--", *commande]
+
+            km = Gestionnaire(transport="ipc", ip=str(dossier / "prises" / "noyau"), kernel_name="python3")
+            debut = time.perf_counter()
+            km.start_kernel(cwd=str(dossier / "travail"))
+            client = km.client()
+            client.start_channels()
+            client.wait_for_ready(timeout=60)
+            client.execute_interactive("1 + 1", timeout=30)
+            client.stop_channels()
+            km.shutdown_kernel(now=True)
+            mesures[genre].append(time.perf_counter() - debut)
+            isolation.nettoyer(niveau.uid(0))
+            shutil.rmtree(dossier, ignore_errors=True)
+    return niveau.niveau, statistics.median(mesures["ordinaire"]), statistics.median(mesures["isole"])
 
 
 def main() -> int:
@@ -203,10 +245,14 @@ def main() -> int:
               f"(calcul {cs:.1f} s : {cs / ts:.2f} cœur occupé en moyenne)")
         print(f"strategie corriger              : {tc:6.1f} s, soit {tc / n:.2f} s par soumission "
               f"(calcul {cc:.1f} s : {cc / tc:.2f} cœurs occupés en moyenne ; retours et rapport compris)")
-        print(f"accélération : {acceleration:.2f}× (objectif ≥ 1,7× : {'atteint' if acceleration >= 1.7 else 'NON atteint'})")
+        print(f"accélération : {acceleration:.2f}× (objectif ≥ 2× : {'atteint' if acceleration >= 2 else 'NON atteint'})")
         cellules = len(notes_stock)
         print(f"notes identiques : {'oui' if identiques else 'NON'} ({n} élèves, {cellules} cellules notées)")
         print(confinement)
+
+        niveau, ordinaire, isole = surcout_isolation()
+        print(f"surcoût de l'isolation ({niveau}) par soumission : {isole - ordinaire:+.2f} s "
+              f"(noyau démarré, une cellule, arrêté : {ordinaire:.2f} s ordinaire, {isole:.2f} s isolé ; médianes de 5)")
 
         d = decomposer(base, args.devoir, depots)
         par_soumission = (ts - d["demarrage"]) / n
@@ -220,7 +266,7 @@ def main() -> int:
         print(f"  = {par_soumission:.2f} s par soumission, plus {d['demarrage']:.1f} s de démarrage de la commande")
         coeurs = os.cpu_count() or 1
         print(f"Calcul par soumission : {cs / n:.2f} s avec nbgrader autograde, {cc / n:.2f} s avec strategie corriger "
-              f"(retours HTML, réparation et confinement compris).")
+              f"(retours HTML, réparation et isolation compris).")
         print(f"strategie corriger répartit ce travail sur {args.paralleles or coeurs + 1} ateliers ; "
               f"{cc / tc:.2f} cœur(s) occupé(s) sur {coeurs} : "
               + ("il est borné par le calcul (noyau, puis nbgrader)." if cc / tc >= 0.8 * coeurs else

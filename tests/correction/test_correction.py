@@ -319,32 +319,22 @@ def test_carnet_note_garde_la_trace_pour_le_formateur(classe):
     assert "BEGIN HIDDEN TESTS" in corrige and "ValueError" in corrige
 
 
-def test_confinement_le_code_eleve_n_ecrit_ni_ne_lit_le_cours(classe):
-    """En root : ni écriture dans le cours, le gradebook, une autre soumission ; ni lecture des solutions
-    quand le masquage (espace de noms de montage) est possible. Le rapport dit ce qui était en vigueur."""
+def test_isolation_annoncee_partout(classe):
+    """Le niveau d'isolation est dans l'état de chaque élève, le rapport et la colonne isolation de notes.csv."""
     cours = classe["cours"]
     etat = lire(cours / "notes" / DEVOIR / ".etat" / "eleves" / "espion.json")
     rapport = (cours / "notes" / DEVOIR / "rapport.html").read_text(encoding="utf-8")
-    assert html.escape(etat["description_confinement"]) in rapport
-    if etat["confinement"] != "utilisateur":
-        pytest.skip(f"confinement par utilisateur impossible ici : {etat['description_confinement']}")
-    assert not (cours / "pirate.txt").exists()
-    assert b"PIRATE" not in (cours / "gradebook.db").read_bytes()
-    juste = cours / "submitted" / "reference_juste" / DEVOIR / f"{DEVOIR}.ipynb"
-    assert "PIRATE" not in juste.read_text(encoding="utf-8")
-    corrige = (cours / "autograded" / "espion" / DEVOIR / f"{DEVOIR}.ipynb").read_text(encoding="utf-8")
-    constats = dict(re.findall(r"\('(\w+)', '(\w+)'\)", corrige))
-    assert {"ecrire_cours", "ecrire_gradebook", "ecrire_autre_soumission", "lire_solutions"} <= set(constats)
-    assert all(v != "réussi" for k, v in constats.items() if k.startswith("ecrire")), constats
-    if "masqué" in etat["description_confinement"]:
-        assert constats["lire_solutions"] != "réussi", constats
+    assert etat["isolation"] in ("bwrap", "landlock"), etat
+    assert html.escape(etat["description_isolation"]) in rapport
+    assert classe["notes"]["espion"]["isolation"] == etat["isolation"]
+    assert "Isolation :" in classe["sortie"]
 
 
 def test_rapport_anomalies_en_premier(classe):
     rapport = (classe["cours"] / "notes" / DEVOIR / "rapport.html").read_text(encoding="utf-8")
     assert rapport.index('id="anomalies"') < rapport.index('id="distribution"') < rapport.index('id="questions"')
     assert "<svg" in rapport and "q2-tests" in rapport
-    assert "Confinement en vigueur" in rapport
+    assert "Isolation en vigueur" in rapport
     for code in ("json_invalide", "delai_depasse", "noyau_arrete", "memoire_depassee", "tests_modifies"):
         assert f"<code>{code}</code>" in rapport
 

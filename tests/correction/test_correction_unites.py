@@ -1,5 +1,5 @@
 """Les briques de `strategie corriger` sans noyau : import des dépôts (motifs, zips, doublons),
-copie de travail (réparation), retours (traces masquées), notes.csv et rapport, masques du confinement."""
+copie de travail (réparation), retours (traces masquées), notes.csv et rapport, isolation (liste blanche, lanceur), instantanés, témoin d'intégrité."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import RACINE
-from strategie_correction import confinement, importation, rapport
+from strategie_correction import importation, instantanes, integrite, isolation, lanceur, rapport
 from strategie_correction.reparation import preparer
 from strategie_correction.statuts import Anomalie, statut_principal
 
@@ -284,7 +284,7 @@ def test_notes_csv_trie_et_stable(tmp_path):
 def test_rapport_echappe_et_range(tmp_path):
     lignes = [_ligne("adam", 10.0), _ligne("bea", 0, "noyau_arrete", nom="<script>alert(1)</script>")]
     questions = [{"cellule": "q1-tests", "genre": "automatique", "points": 2, "reussite": 50.0, "moyenne": 1.0, "en_attente": 0}]
-    rapport.ecrire_html(lignes, questions, tmp_path / "r.html", devoir=DEVOIR, confinement=["limites"], max_score=10)
+    rapport.ecrire_html(lignes, questions, tmp_path / "r.html", devoir=DEVOIR, isolation=["bwrap"], max_score=10)
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert page.index("Anomalies (1)") < page.index("Distribution") < page.index("Réussite par question")
@@ -297,30 +297,71 @@ def test_statut_principal_le_plus_grave():
         Anomalie("inconnu", "z")
 
 
-# -- confinement plan ------------------------------------------------------------------------------------------
-def test_plan_masques(tmp_path):
-    ferme = tmp_path / "ferme"
-    python = ferme / "outils" / "python"
-    python.mkdir(parents=True)
-    ferme.chmod(0o700)
-    cours = tmp_path / "cours"
-    (cours / ".venv").mkdir(parents=True)
-    (cours / "solutions").mkdir()
-    necessaires = [str(python), str(cours / ".venv")]
-    try:
-        plan = confinement.plan_masques(cours, necessaires)
-    finally:
-        ferme.chmod(0o755)
+# -- isolation, snapshots, integrity --------------------------------------------------------------------------
+def test_environnement_noyau_liste_blanche(monkeypatch):
+    """Le noyau ne reçoit ni JPY_*, ni jeton, ni variable du formateur ; une valeur douteuse est écartée."""
+    monkeypatch.setenv("JPY_API_TOKEN", "secret")
+    monkeypatch.setenv("GITHUB_TOKEN", "secret")
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8; rm -rf /")
+    env = isolation.environnement_noyau()
+    assert "secret" not in env.values() and not any(k.startswith("JPY_") for k in env)
+    assert env["TZ"] == "Europe/Paris" and env["LANG"] == "C.UTF-8"
+    assert env["NBGRADER_EXECUTION"] == "autograde"
 
-    def masque_de(chemin: Path) -> dict:
-        return next(m for m in plan if str(chemin) == m["dossier"] or str(chemin).startswith(m["dossier"] + "/"))
 
-    # (a parent of tmp_path may itself be closed: then one mask covers both)
-    assert str(python) in masque_de(ferme)["garder"]       # what the kernel needs stays reachable…
-    assert str(cours / ".venv") in masque_de(cours)["garder"]
-    assert not any(str(cours / "solutions").startswith(g) for m in plan for g in m["garder"])  # …the rest is hidden
-    dossiers = [m["dossier"] for m in plan]
-    assert not any(a != b and b.startswith(a + "/") for a in dossiers for b in dossiers)
+def test_lecture_necessaire_sans_le_cours():
+    """Le noyau lit Python et le paquet strategie, jamais lib/ entier, le cours ou l'outil de correction."""
+    chemins = isolation.lecture_necessaire()
+    assert str(RACINE / "lib" / "strategie") in chemins or not str(RACINE) in " ".join(chemins)
+    assert not any(c in (str(RACINE), str(RACINE / "lib")) for c in chemins), chemins
+    assert not any(c.startswith(str(RACINE / "solutions")) or "strategie_correction" in c for c in chemins)
+
+
+def test_commande_bwrap_ne_monte_rien_du_cours(tmp_path):
+    """La commande bubblewrap : tout se partage sauf rien, système en lecture seule, seule /travail inscriptible."""
+    reglages = {"niveau": "bwrap", "travail": str(tmp_path / "t"), "prises": str(tmp_path / "p"),
+                "lecture": isolation.lecture_necessaire()}
+    args = lanceur.commande_bwrap(reglages, ["python"], {})
+    assert args[1:4] == ["--unshare-all", "--die-with-parent", "--new-session"]
+    inscriptibles = [args[i + 1] for i, a in enumerate(args) if a == "--bind"]
+    assert inscriptibles == [str(tmp_path / "t"), str(tmp_path / "p")]
+    assert str(RACINE / "solutions") not in args and str(RACINE) not in args
+
+
+def test_instantane_refuse_lien_et_modification(tmp_path):
+    """Un instantané modifié ou remplacé par un lien après l'import est refusé, jamais suivi."""
+    empreintes = instantanes.ecrire(tmp_path / "i", {"a.ipynb": b"{}", "d/b.txt": b"x"})
+    assert instantanes.lire(tmp_path / "i", empreintes) == {"a.ipynb": b"{}", "d/b.txt": b"x"}
+    (tmp_path / "i" / "a.ipynb").write_bytes(b"[]")
+    with pytest.raises(instantanes.InstantaneModifie):
+        instantanes.lire(tmp_path / "i", empreintes)
+    (tmp_path / "i" / "a.ipynb").unlink()
+    (tmp_path / "secret").write_bytes(b"{}")
+    (tmp_path / "i" / "a.ipynb").symlink_to(tmp_path / "secret")
+    with pytest.raises(OSError):
+        instantanes.lire(tmp_path / "i", empreintes)
+    with pytest.raises(instantanes.InstantaneModifie):
+        instantanes.ecrire(tmp_path / "j", {"../evasion": b""})
+
+
+def test_temoin_voit_ecriture_lien_et_ajout(tmp_path):
+    """Le témoin repère une écriture (même à date remise), un lien planté, un fichier ajouté ; il accepte les siennes."""
+    import os
+
+    (tmp_path / "d").mkdir()
+    f = tmp_path / "d" / "f"
+    f.write_text("a")
+    temoin = integrite.Temoin([tmp_path / "d"])
+    assert temoin.verifier() == []
+    avant = f.stat()
+    f.write_text("b")
+    os.utime(f, ns=(avant.st_atime_ns, avant.st_mtime_ns))
+    assert str(f) in temoin.verifier()
+    temoin.accepter(f)
+    assert temoin.verifier() == []
+    (tmp_path / "d" / "lien").symlink_to("/etc/passwd")
+    assert str(tmp_path / "d" / "lien") in temoin.verifier()
 
 
 # -- command line ------------------------------------------------------------------------------------------------

@@ -204,8 +204,11 @@ import os, socket, sys
 for chemin in {paquets!r}:
     open(chemin, "rb").close()
 for interdit in {interdits!r}:
-    if os.path.exists(interdit):
-        sys.exit("le cours reste visible : " + interdit)
+    try:
+        os.listdir(interdit) if os.path.isdir(interdit) else open(interdit, "rb").close()
+    except OSError:
+        continue
+    sys.exit("le cours reste lisible : " + interdit)
 try:
     socket.create_connection(("127.0.0.1", {port}), timeout=2).close()
     sys.exit("le réseau reste ouvert")

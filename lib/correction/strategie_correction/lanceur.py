@@ -166,6 +166,13 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
         os.chmod(copie, 0o600)
         commande[rang] = copie
 
+    if niveau == "landlock":
+        # Loaded before giving up root: the unprivileged uid may not reach the standard library.
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import landlock
+
+        landlock.abi()
+    _libc()
     relais = {}
     if os.geteuid() == 0:
         if uid is None:
@@ -203,9 +210,6 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
         return commande_bwrap(reglages, commande, relais), env
     os.chdir(travail)
     if niveau == "landlock":
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        import landlock
-
         landlock.restreindre(
             lecture=list(reglages["lecture"]) + list(RACINES_SYSTEME) + list(ETC) + ["/dev", "/proc/self"],
             ecriture=[travail, prises, "/dev/null"],

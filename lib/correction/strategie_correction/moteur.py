@@ -513,7 +513,15 @@ class Correction:
                 else:
                     integrite.restaurer_fichier(self.copies / nom, chemin)
         if self.gradebook is not None and any(c.startswith(str(self.gradebook)) for c in changes):
+            from nbgrader.api import Gradebook
+
+            # The open session points at the damaged file: reopen it on the restored one.
+            ouvert = getattr(self, "gb", None)
+            if ouvert is not None:
+                ouvert.close()
             integrite.restaurer_fichier(self.copies / "gradebook.db", self.gradebook)
+            if ouvert is not None:
+                self.gb = Gradebook(self.db_url, self.course_id)
             journal = self.gradebook.with_name(self.gradebook.name + "-journal")
             if journal.exists() or journal.is_symlink():
                 journal.unlink()
@@ -616,6 +624,8 @@ class Correction:
                     self._recevoir()
                     self._surveiller_delais()
                 self._verifier(None)  # a late change (nothing of a learner should still run) is undone
+                if self.gb is not gb:
+                    self.gb.close()
         except BaseException:
             for a in self.ateliers:
                 a.arreter(self.isolation)
