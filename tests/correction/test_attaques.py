@@ -54,7 +54,11 @@ prenom = "Liens"
     # Kill every process it can see, other kernels included.
     "tueur": r'''
 import os, signal
-for pid in [int(p) for p in os.listdir("/proc") if p.isdigit()]:
+try:
+    pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
+except OSError:
+    pids = list(range(2, 5000))  # /proc hidden: try every low pid blindly
+for pid in pids:
     if pid != os.getpid():
         try:
             os.kill(pid, signal.SIGKILL)
@@ -73,7 +77,11 @@ captures = []
 fichiers = glob.glob("/tmp/**/*.json", recursive=True) + glob.glob("/root/**/kernel-*.json", recursive=True)
 moi = os.environ.get("JUPYTER_RUNTIME_DIR", "?")
 fichiers = [f for f in fichiers if not f.startswith(moi)]
-for pid in [p for p in os.listdir("/proc") if p.isdigit()]:
+try:
+    pids = [p for p in os.listdir("/proc") if p.isdigit()]
+except OSError:
+    pids = []
+for pid in pids:
     try:
         captures.append(open(f"/proc/{{pid}}/cmdline", "rb").read()[:0])
     except OSError:

@@ -163,6 +163,18 @@ def lecture_necessaire() -> list[str]:
     return sorted(c for c in chemins if not any(c != autre and _dans(c, autre) for autre in chemins))
 
 
+def lister_necessaire(lecture: list[str]) -> list[str]:
+    """Les dossiers de ``sys.path`` parents d'un chemin lu (lib/ d'une installation éditable) : l'importation
+    doit pouvoir en lister les noms, sans en lire les fichiers (niveau landlock)."""
+    dossiers = set()
+    for entree in sys.path:
+        if entree and os.path.isdir(entree):
+            reel = os.path.realpath(entree)
+            if any(_dans(l, reel) and l != reel for l in lecture) and not any(_dans(reel, l) for l in lecture):
+                dossiers.add(reel)
+    return sorted(dossiers)
+
+
 # Variables a kernel may receive, and only with a plain value: nothing of the trainer's session.
 _PERMISES = {
     "LANG": r"[A-Za-z0-9_.@-]{1,40}", "LC_ALL": r"[A-Za-z0-9_.@-]{1,40}", "TZ": r"[A-Za-z0-9_/+:-]{1,60}",
@@ -193,7 +205,8 @@ def reglages_noyau(isolation: Isolation, atelier: int, *, travail: Path, prises:
     return {
         "niveau": isolation.niveau, "uid": isolation.uid(atelier), "bwrap": isolation.bwrap,
         "travail": str(travail), "prises": str(prises), "relais": str(relais),
-        "lecture": lecture_necessaire(), "environnement": environnement_noyau(),
+        "lecture": lecture_necessaire(), "lister": lister_necessaire(lecture_necessaire()),
+        "environnement": environnement_noyau(),
         "memoire": memoire, "fichier_max": fichier_max, "processus": processus,
     }
 

@@ -129,6 +129,24 @@ def commande_bwrap(reglages: dict, commande: list[str], relais: dict[str, str]) 
     return args + commande
 
 
+# ipykernel forwards forked subprocesses' output through a TCP socket on 127.0.0.1: under
+# seccomp no inet socket can exist (and libzmq aborts on the refusal), so the kernel runs without it.
+_SANS_TUYAU = (
+    "import ipykernel.iostream as _io\n"
+    "_init = _io.IOPubThread.__init__\n"
+    "_io.IOPubThread.__init__ = lambda self, socket, pipe=False, session=False: _init(self, socket, False, session)\n"
+    "from ipykernel.kernelapp import launch_new_instance\n"
+    "launch_new_instance()\n"
+)
+
+
+def sans_tuyau_tcp(commande: list[str]) -> list[str]:
+    """``python -m ipykernel_launcher …`` devient le même noyau sans tuyau TCP pour les sous-processus."""
+    if len(commande) >= 3 and commande[1:3] == ["-m", "ipykernel_launcher"]:
+        return [commande[0], "-c", _SANS_TUYAU, *commande[3:]]
+    return commande
+
+
 def environnement(reglages: dict, dedans: str) -> dict[str, str]:
     """L'environnement du noyau : la liste blanche des réglages, rien du formateur."""
     env = dict(reglages.get("environnement") or {})
@@ -210,9 +228,10 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
         return commande_bwrap(reglages, commande, relais), env
     os.chdir(travail)
     if niveau == "landlock":
+        commande = sans_tuyau_tcp(commande)
         landlock.restreindre(
             lecture=list(reglages["lecture"]) + list(RACINES_SYSTEME) + list(ETC) + ["/dev", "/proc/self"],
-            ecriture=[travail, prises, "/dev/null"],
+            ecriture=[travail, prises, "/dev/null"], lister=list(reglages.get("lister") or []),
         )
     return commande, env
 

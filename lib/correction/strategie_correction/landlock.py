@@ -317,7 +317,7 @@ def _droits(version: int) -> tuple[int, int, int]:
     return fs, net, portees
 
 
-def _jeu_de_regles(lecture: list[str], ecriture: list[str], version: int) -> int:
+def _jeu_de_regles(lecture: list[str], ecriture: list[str], version: int, lister=()) -> int:
     """Descripteur d'un jeu de règles Landlock complet (rien n'est encore appliqué)."""
     ctypes, _ = _c()
 
@@ -337,7 +337,7 @@ def _jeu_de_regles(lecture: list[str], ecriture: list[str], version: int) -> int
     if jeu < 0:
         raise OSError(erreur, f"Landlock : création du jeu de règles impossible ({_nom(erreur)})")
     try:
-        for chemins, droits in ((lecture, _FS_LECTURE), (ecriture, fs)):
+        for chemins, droits in ((lecture, _FS_LECTURE), (ecriture, fs), (lister, _FS_READ_DIR)):
             for chemin in chemins:
                 chemin = os.fspath(chemin)
                 try:
@@ -438,8 +438,11 @@ def _retirer_capacites(colonne: int) -> None:
 
 
 # -- application --------------------------------------------------------------------------------------
-def restreindre(lecture: list[str], ecriture: list[str]) -> None:
+def restreindre(lecture: list[str], ecriture: list[str], lister: list[str] = ()) -> None:
     """Applique au processus courant (et à ses descendants, pour toujours) : no_new_privs ; Landlock (lecture+exécution seules sous `lecture`, tous les droits de fichier sous `ecriture`, rien ailleurs ; TCP bind/connect interdits si ABI >= 4 ; signaux et sockets Unix abstraites limités au domaine si ABI >= 6) ; puis le filtre seccomp. Lève OSError avec un message français si une étape échoue : jamais d'application partielle silencieuse.
+
+    ``lister`` : dossiers dont on peut seulement lister les noms (un dossier de ``sys.path``
+    parent d'un paquet permis, que l'importation doit parcourir), sans lire leurs fichiers.
 
     Retire aussi toutes les capacités, y compris à root (voir le docstring du module).
     Les chemins absents sont ignorés ; une règle sur un fichier (et non un dossier) ne
@@ -460,7 +463,7 @@ def restreindre(lecture: list[str], ecriture: list[str]) -> None:
     arch, colonne = _architecture()
     programme = _programme(arch, colonne)
     # Everything that can fail for a bad argument happens before the first irreversible step.
-    jeu = _jeu_de_regles(lecture, ecriture, abi())
+    jeu = _jeu_de_regles(lecture, ecriture, abi(), lister)
     try:
         resultat, erreur = _prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
         if resultat != 0:
