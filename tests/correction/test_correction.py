@@ -105,25 +105,6 @@ def notes_cellules(cours: Path, eleve: str) -> dict[str, float | None]:
 
 
 # -- the class --------------------------------------------------------------------------------------------
-ESPION = r'''
-import os, glob
-COURS = {cours!r}
-constats = {{}}
-def essai(nom, action):
-    try:
-        action()
-        constats[nom] = "réussi"
-    except Exception as exc:
-        constats[nom] = type(exc).__name__
-essai("ecrire_cours", lambda: open(os.path.join(COURS, "pirate.txt"), "w").write("PIRATE"))
-essai("ecrire_gradebook", lambda: open(os.path.join(COURS, "gradebook.db"), "ab").write(b"PIRATE"))
-essai("ecrire_autre_soumission", lambda: open(os.path.join(COURS, "submitted", "reference_juste", "00-demarrer", "00-demarrer.ipynb"), "w").write("PIRATE"))
-essai("lire_solutions", lambda: open(os.path.join(COURS, "solutions", "00-demarrer", "00-demarrer.ipynb")).read())
-print("CONSTATS", sorted(constats.items()))
-prenom = "Espion"
-'''
-
-
 def _v3(carnet_: dict) -> str:
     import nbformat
 
@@ -188,8 +169,6 @@ def fabriquer_classe(depots: Path, cours: Path) -> dict[str, dict]:
         "q1-prenom": 'prenom = "   "',
         "q2-marge": "def marge(prix, cout):\n    if prix < cout:\n        raise ValueError('prix trop bas')\n    return prix - cout",
     })}, "caches", 2, "ok", {"q1-tests": 0, "q2-tests": 0, "q3-tests": 2})
-    espion = carnet([], {"q1-prenom": ESPION.format(cours=str(cours))})
-    deposer("espion.zip", {n: espion}, "espion", 2, "ok", {"q1-tests": 2})
     (depots / "note du formateur.txt").write_text("pas une soumission", encoding="utf-8")
     attendus["note_du_formateur"] = {"note": 0, "statut": "nom_non_reconnu", "cellules": {}}
     return attendus
@@ -209,7 +188,7 @@ def classe(tmp_path_factory):
 CAS = [
     "reference_juste", "reference_partielle", "json_invalide", "ancien_format", "renomme", "absent", "en_trop",
     "tests_modifies", "tests_supprimes", "metadonnees", "boucle", "noyau", "sortie", "memoire", "Jose_Garcia",
-    "dupont", "caches", "espion", "note_du_formateur",
+    "dupont", "caches", "note_du_formateur",
 ]
 
 
@@ -322,11 +301,11 @@ def test_carnet_note_garde_la_trace_pour_le_formateur(classe):
 def test_isolation_annoncee_partout(classe):
     """Le niveau d'isolation est dans l'état de chaque élève, le rapport et la colonne isolation de notes.csv."""
     cours = classe["cours"]
-    etat = lire(cours / "notes" / DEVOIR / ".etat" / "eleves" / "espion.json")
+    etat = lire(cours / "notes" / DEVOIR / ".etat" / "eleves" / "reference_juste.json")
     rapport = (cours / "notes" / DEVOIR / "rapport.html").read_text(encoding="utf-8")
     assert etat["isolation"] in ("bwrap", "landlock"), etat
     assert html.escape(etat["description_isolation"]) in rapport
-    assert classe["notes"]["espion"]["isolation"] == etat["isolation"]
+    assert classe["notes"]["reference_juste"]["isolation"] == etat["isolation"]
     assert "Isolation :" in classe["sortie"]
 
 

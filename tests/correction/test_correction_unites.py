@@ -7,6 +7,7 @@ import copy
 import csv
 import json
 import os
+import sys
 import re
 import zipfile
 from datetime import datetime, timezone
@@ -384,3 +385,47 @@ def test_commande_options_en_francais(capsys):
     with pytest.raises(SystemExit):
         main(["corriger", DEVOIR, "--paralleles", "0"])
     assert "strictement positif" in capsys.readouterr().err
+
+
+# -- isolation: choice and refusal --------------------------------------------------------------------------------
+def test_sans_aucune_isolation_refus_en_francais(monkeypatch):
+    """Sans bubblewrap ni Landlock, la correction refuse : message français qui dit quoi installer et --sans-isolation."""
+    monkeypatch.setattr(isolation, "_bwrap_indisponible", lambda: (None, "bubblewrap (bwrap) n'est pas installé"))
+    monkeypatch.setattr(isolation, "_landlock_indisponible", lambda: "noyau trop ancien")
+    with pytest.raises(isolation.ErreurIsolation) as erreur:
+        isolation.detecter("auto", 1)
+    message = str(erreur.value)
+    assert "refusée" in message and "apt-get install bubblewrap" in message and "--sans-isolation" in message
+    assert "bwrap : bubblewrap (bwrap) n'est pas installé" in message and "landlock : noyau trop ancien" in message
+
+
+def test_sans_bubblewrap_landlock_prend_le_relais(monkeypatch):
+    """Quand bubblewrap manque, auto choisit Landlock (si le noyau le permet) et dit pourquoi pas bwrap."""
+    from strategie_correction import landlock
+
+    if landlock.indisponible() is not None:
+        pytest.skip(f"Landlock indisponible ici : {landlock.indisponible()}")
+    if isolation._injoignable_sans_privileges():
+        pytest.skip("en root, l'environnement Python doit être joignable par un uid sans privilèges (ici sous un dossier 700)")
+    monkeypatch.setattr(isolation, "_bwrap_indisponible", lambda: (None, "bubblewrap (bwrap) n'est pas installé"))
+    choix = isolation.detecter("auto", 1)
+    assert choix.niveau == "landlock" and "bwrap" in choix.raison
+    assert "landlock" in choix.description(delai_cellule=1, delai_total=2, memoire_mo=3, sortie_ko=4)
+
+
+def test_commande_refuse_sans_isolation_sans_trace(tmp_path, capsys, monkeypatch):
+    """La commande refuse proprement (code 1, une phrase, pas de trace Python) quand rien n'isole."""
+    import shutil
+
+    from strategie.__main__ import main
+
+    monkeypatch.setattr(isolation, "_bwrap_indisponible", lambda: (None, "bubblewrap (bwrap) n'est pas installé"))
+    monkeypatch.setattr(isolation, "_landlock_indisponible", lambda: "noyau trop ancien")
+    shutil.copy(RACINE / "nbgrader_config.py", tmp_path)
+    shutil.copytree(RACINE / "solutions" / DEVOIR, tmp_path / "solutions" / DEVOIR)
+    depots = tmp_path / "depots" / "alice"
+    depots.mkdir(parents=True)
+    shutil.copy(RACINE / "exercises" / DEVOIR / f"{DEVOIR}.ipynb", depots)
+    assert main(["corriger", DEVOIR, str(tmp_path / "depots"), "--cours", str(tmp_path), "--silencieux"]) == 1
+    erreur = capsys.readouterr().err
+    assert "Aucune isolation" in erreur and "Traceback" not in erreur

@@ -101,21 +101,16 @@ def sauvegarder_base(source: Path, copie: Path) -> None:
     os.replace(provisoire, copie)
 
 
-def restaurer_fichier(sauvegarde: Path, cible: Path) -> None:
-    """Remet ``cible`` depuis ``sauvegarde`` ; un lien ou un dossier planté à sa place est retiré d'abord."""
+def restaurer(sauvegarde: Path, cible: Path) -> None:
+    """Remet ``cible`` (fichier ou dossier) depuis ``sauvegarde`` ; ce qui a été planté à sa place
+    (lien, fichier, dossier) est retiré d'abord, et aucun lien n'est suivi."""
     if cible.is_symlink() or cible.is_file():
         cible.unlink()
     elif cible.is_dir():
         shutil.rmtree(cible)
+    if sauvegarde.is_dir():
+        shutil.copytree(sauvegarde, cible, symlinks=True)
+        return
     provisoire = cible.with_name(f".{cible.name}.restauration")
     shutil.copyfile(sauvegarde, provisoire, follow_symlinks=False)
     os.replace(provisoire, cible)
-
-
-def restaurer_dossier(sauvegarde: Path, cible: Path) -> None:
-    """Remet le dossier ``cible`` à l'identique de ``sauvegarde`` (sans suivre de lien)."""
-    if cible.is_symlink() or cible.is_file():
-        cible.unlink()
-    elif cible.is_dir():
-        shutil.rmtree(cible)
-    shutil.copytree(sauvegarde, cible, symlinks=True)

@@ -284,6 +284,22 @@ def _landlock_indisponible() -> str | None:
     return landlock.indisponible()
 
 
+def _injoignable_sans_privileges() -> str | None:
+    """(root, sans espaces de noms) La raison pour laquelle un uid sans droits ne pourrait pas lire Python."""
+    if os.geteuid() != 0:
+        return None
+    from strategie_correction.lanceur import traversable_par_autres
+
+    fermes = [c for c in lecture_necessaire() if not traversable_par_autres(c)]
+    if not fermes:
+        return None
+    return (
+        f"en root, le code des élèves tourne sous un utilisateur sans privilèges, qui ne peut pas lire "
+        f"{fermes[0]} (sous un dossier fermé, mode 700) : installez l'environnement Python du cours hors d'un tel "
+        "dossier, ou lancez la correction sans root"
+    )
+
+
 def detecter(demande: str = "auto", ateliers: int = 1, cours: Path | None = None) -> Isolation:
     """Le niveau le plus sûr possible ici (``demande`` : auto, bwrap, landlock ou aucune).
 
@@ -319,7 +335,7 @@ def detecter(demande: str = "auto", ateliers: int = 1, cours: Path | None = None
         if demande == "bwrap":
             raise ErreurIsolation(f"Isolation bwrap impossible : {raison}. Pour l'obtenir, {INSTALLER_BWRAP}.")
     if demande in ("auto", "landlock"):
-        raison = _landlock_indisponible()
+        raison = _landlock_indisponible() or _injoignable_sans_privileges()
         if raison is None:
             isolation = Isolation("landlock", uids, raison="; ".join(raisons) or "demandé")
             raison = sonder(isolation, temoin)
@@ -330,7 +346,7 @@ def detecter(demande: str = "auto", ateliers: int = 1, cours: Path | None = None
             raise ErreurIsolation(f"Isolation landlock impossible : {raison}.")
     if demande == "aucune":
         isolation = Isolation("aucune", uids, raison="demandé avec --sans-isolation")
-        raison = sonder(isolation)
+        raison = _injoignable_sans_privileges() or sonder(isolation)
         if raison is not None:
             raise ErreurIsolation(
                 f"Même sans isolation, le code des élèves ne peut pas tourner ici : {raison}. En root, il tourne "

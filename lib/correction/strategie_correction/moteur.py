@@ -508,10 +508,7 @@ class Correction:
 
         for nom, chemin in self.surveilles.items():
             if any(c == str(chemin) or c.startswith(str(chemin) + "/") for c in changes) and (self.copies / nom).exists():
-                if (self.copies / nom).is_dir():
-                    integrite.restaurer_dossier(self.copies / nom, chemin)
-                else:
-                    integrite.restaurer_fichier(self.copies / nom, chemin)
+                integrite.restaurer(self.copies / nom, chemin)
         if self.gradebook is not None and any(c.startswith(str(self.gradebook)) for c in changes):
             from nbgrader.api import Gradebook
 
@@ -519,7 +516,7 @@ class Correction:
             ouvert = getattr(self, "gb", None)
             if ouvert is not None:
                 ouvert.close()
-            integrite.restaurer_fichier(self.copies / "gradebook.db", self.gradebook)
+            integrite.restaurer(self.copies / "gradebook.db", self.gradebook)
             if ouvert is not None:
                 self.gb = Gradebook(self.db_url, self.course_id)
             journal = self.gradebook.with_name(self.gradebook.name + "-journal")
