@@ -189,7 +189,7 @@ def surcout_isolation(repetitions: int = 5) -> tuple[str, float, float]:
 
             km = Gestionnaire(transport="ipc", ip=str(dossier / "prises" / "noyau"), kernel_name="python3")
             debut = time.perf_counter()
-            km.start_kernel(cwd=str(dossier / "travail"))
+            km.start_kernel(cwd=str(dossier / "travail"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             client = km.client()
             client.start_channels()
             client.wait_for_ready(timeout=60)

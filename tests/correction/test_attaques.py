@@ -173,6 +173,21 @@ subprocess.Popen([sys.executable, "-c", "import time  # MARQUEUR-DEMON-7c1\ntime
                  start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 prenom = "Demon"
 ''',
+    # A fork bomb whose children become detached sleepers.
+    "bombe": r'''
+import os, sys
+prenom = "Bombe"
+n = 0
+try:
+    while n < 5000:
+        if os.fork() == 0:
+            os.setsid()
+            os.execv(sys.executable, [sys.executable, "-c", "import time  # MARQUEUR-DEMON-7c1\ntime.sleep(600)"])
+        n += 1
+except OSError:
+    pass
+print("BOMBE", n)
+''',
     # The trainer's variables (hub token…) in the kernel.
     "jeton": r'''
 import os
@@ -205,7 +220,7 @@ ATTENDUS = {
     "transformateur": (0, "noyau_truque"),
     # With ipykernel 7 and nbclient these do not hide a test's failure: they earn nothing, nothing to flag.
     "gestionnaire": (0, "ok"), "silence": (0, "ok"), "effaceur": (0, "ok"),
-    "reseau": (2, "ok"), "demon": (2, "ok"), "jeton": (2, "ok"), "espion": (2, "ok"),
+    "reseau": (2, "ok"), "demon": (2, "ok"), "bombe": (2, "ok"), "jeton": (2, "ok"), "espion": (2, "ok"),
 }
 HONNETES = {"reference_juste": 8, "reference_partielle": 2}
 
@@ -395,6 +410,12 @@ def test_aucun_demon_ne_survit(classe):
             except OSError:
                 pass
     assert not survivants, f"processus d'élève encore vivants : {survivants}"
+
+
+def test_bombe_bornee(classe):
+    """Une bombe de processus est arrêtée par la limite de 64 processus (la machine et les autres n'en souffrent pas)."""
+    trouve = re.search(r"BOMBE (\d+)", _sorties_reponse(classe, "bombe"))
+    assert trouve and int(trouve.group(1)) <= 64, _sorties_reponse(classe, "bombe")[-300:]
 
 
 def test_environnement_sans_jeton(classe):

@@ -159,6 +159,19 @@ def environnement(reglages: dict, dedans: str) -> dict[str, str]:
     return env
 
 
+def processus_de(uid: int) -> int:
+    """Le nombre de processus (et fils d'exécution, que RLIMIT_NPROC compte aussi) de ``uid``."""
+    total = 0
+    for nom in os.listdir("/proc"):
+        if nom.isdigit():
+            try:
+                if os.stat(f"/proc/{nom}").st_uid == uid:
+                    total += len(os.listdir(f"/proc/{nom}/task"))
+            except OSError:
+                pass
+    return total
+
+
 def _donner(chemin: str, uid: int) -> None:
     """(root) Donne à ``uid`` un dossier que le correcteur vient de créer (aucun lien à suivre)."""
     for racine, dossiers, fichiers in os.walk(chemin):
@@ -209,9 +222,12 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
     if fichier_max:
         resource.setrlimit(resource.RLIMIT_FSIZE, (fichier_max, fichier_max))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    # In a user namespace (bwrap) or under a uid of its own, this counts only the learner's processes.
     processus = reglages.get("processus")
-    if processus and (uid is not None or niveau == "bwrap"):
+    if processus:
+        # In a user namespace (bwrap) or under a uid of its own, the limit counts only the learner's
+        # processes; under the trainer's uid it counts all of theirs: allow that many more.
+        if uid is None and niveau != "bwrap":
+            processus += processus_de(os.getuid())
         resource.setrlimit(resource.RLIMIT_NPROC, (processus, processus))
     os.umask(0o077)
 
