@@ -58,8 +58,9 @@ try:
     pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
 except OSError:
     pids = list(range(2, 5000))  # /proc hidden: try every low pid blindly
+moi = {{int(t) for t in os.listdir("/proc/self/task")}}  # its own threads: killing one kills itself
 for pid in pids:
-    if pid != os.getpid():
+    if pid not in moi:
         try:
             os.kill(pid, signal.SIGKILL)
         except OSError:
@@ -74,7 +75,7 @@ prenom = "Tueur"
     "ecouteur": r'''
 import glob, json, os, time
 captures = []
-fichiers = glob.glob("/tmp/**/*.json", recursive=True) + glob.glob("/root/**/kernel-*.json", recursive=True)
+fichiers = glob.glob("/tmp/**/*.json", recursive=True) + glob.glob("/dev/shm/**/*.json", recursive=True) + glob.glob("/root/**/kernel-*.json", recursive=True)
 moi = os.environ.get("JUPYTER_RUNTIME_DIR", "?")
 fichiers = [f for f in fichiers if not f.startswith(moi)]
 try:
@@ -434,7 +435,7 @@ def test_truqueurs_avertis_dans_le_message(classe):
 # -- without isolation: the integrity witness --------------------------------------------------------------------------
 SABOTEUR = r'''
 import glob, os
-for chemin in glob.glob({soumis!r} + "/*/00-demarrer/00-demarrer.ipynb") + glob.glob("/tmp/strategie-correction-*/instantanes/*/00-demarrer.ipynb"):
+for chemin in glob.glob({soumis!r} + "/*/00-demarrer/00-demarrer.ipynb") + glob.glob("/tmp/strategie-correction-*/instantanes/*/00-demarrer.ipynb") + glob.glob("/dev/shm/strategie-correction-*/instantanes/*/00-demarrer.ipynb"):
     if "saboteur" not in chemin:
         try:
             open(chemin, "w").write("PIRATE")

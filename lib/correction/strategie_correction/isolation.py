@@ -94,6 +94,19 @@ class Isolation:
         return f"{texte} ; limites : {limites}."
 
 
+def dossier_de_travail() -> Path:
+    """Où mettre les fichiers privés d'une correction : /dev/shm (mémoire, sans fsync) s'il est utilisable.
+
+    Les gradebooks privés des ateliers y écrivent à chaque soumission : sur disque, chaque
+    transaction attend le disque.
+    """
+    memoire = Path("/dev/shm")
+    if memoire.is_dir() and not memoire.is_symlink() and os.access(memoire, os.W_OK | os.X_OK) \
+            and os.stat(memoire).st_mode & 0o1000:
+        return memoire
+    return Path(tempfile.gettempdir())
+
+
 # -- uids ------------------------------------------------------------------------------------------------
 # Lock files held for the life of this process: two gradings running at once (two trainers,
 # two test workers) must never share a uid, since cleaning up kills every process of the uid.

@@ -39,6 +39,8 @@ _PR_SET_DUMPABLE = 4
 ETC = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/nsswitch.conf",
        "/etc/passwd", "/etc/group", "/etc/mime.types", "/etc/alternatives")
 RACINES_SYSTEME = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+# Devices a kernel reads (landlock): never all of /dev, whose shm holds other gradings' files.
+PERIPHERIQUES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
 
 
 def traversable_par_autres(chemin: str) -> bool:
@@ -246,7 +248,7 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
     if niveau == "landlock":
         commande = sans_tuyau_tcp(commande)
         landlock.restreindre(
-            lecture=list(reglages["lecture"]) + list(RACINES_SYSTEME) + list(ETC) + ["/dev", "/proc/self"],
+            lecture=list(reglages["lecture"]) + list(RACINES_SYSTEME) + list(ETC) + list(PERIPHERIQUES) + ["/proc/self"],
             ecriture=[travail, prises, "/dev/null"], lister=list(reglages.get("lister") or []),
         )
     return commande, env

@@ -231,7 +231,8 @@ def _lire_json(chemin: Path) -> dict | None:
 
 def _nettoyer_temporaires() -> None:
     """Efface les dossiers de travail laissés par une correction tuée (son processus n'existe plus)."""
-    for dossier in Path(tempfile.gettempdir()).glob("strategie-correction-*"):
+    for dossier in [*Path(tempfile.gettempdir()).glob("strategie-correction-*"),
+                    *_isolation.dossier_de_travail().glob("strategie-correction-*")]:
         try:
             pid = int((dossier / "pid").read_text().strip())
             os.kill(pid, 0)
@@ -343,7 +344,7 @@ class Correction:
         self._preparer_cours()
         with _Verrou(self.etat / "verrou"):
             _nettoyer_temporaires()
-            temporaire = Path(tempfile.mkdtemp(prefix="strategie-correction-"))
+            temporaire = Path(tempfile.mkdtemp(prefix="strategie-correction-", dir=_isolation.dossier_de_travail()))
             os.chmod(temporaire, 0o711)
             (temporaire / "pid").write_text(str(os.getpid()))
             self.temporaire = temporaire
