@@ -12,8 +12,69 @@ import pytest
 RACINE = Path(__file__).resolve().parent.parent
 ARTEFACTS = RACINE / "tests" / "artefacts"
 
-# nbgrader runs helper commands (alembic, jupyter) found on PATH: use this environment's.
+# The nbgrader commands find alembic through nbgrader_config.py (tests/test_commandes_formateur.py
+# runs them with a PATH without the venv); nbgrader's API used in-process here reads no config file.
 os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+
+
+def _noyaux_en_ipc() -> str | None:
+    """Noyaux de nbval et des NotebookClient des tests en IPC, chacun sous un nom unique ; renvoie le dossier.
+
+    Same cause as in nbgrader_config.py: with TCP, jupyter_client picks a free port and
+    closes it before the kernel binds it, so the kernels of two pytest workers can get the
+    same port ("Address already in use"). nbval builds a bare KernelManager (no config) and
+    nbclient defaults to jupyter_client.AsyncKernelManager: both get a subclass whose default
+    transport is IPC, with an absolute path (the default IPC name is relative to the current
+    directory, and nbval starts the kernel in the notebook's directory).
+    """
+    if os.name != "posix":
+        return None
+    import atexit
+    import shutil
+    import tempfile
+    import uuid
+
+    import jupyter_client
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
+    from traitlets import default
+
+    dossier = tempfile.mkdtemp(prefix="noyaux-")  # mode 0700: this worker's sockets only
+    atexit.register(shutil.rmtree, dossier, True)
+
+    def en_ipc(base):
+        # traitlets reads @default handlers from the HasTraits classes themselves, not from a mixin.
+        class Noyau(base):
+            @default("transport")
+            def _transport_ipc(self):
+                return "ipc"
+
+            @default("ip")
+            def _ip_ipc(self):
+                if self.transport != "ipc":
+                    from jupyter_client.localinterfaces import localhost
+
+                    return localhost()
+                prefixe = os.path.join(dossier, uuid.uuid4().hex[:12])
+                assert len(os.fsencode(prefixe)) <= 96, f"chemin de prise IPC trop long : {prefixe}"
+                return prefixe
+
+        Noyau.__name__ = Noyau.__qualname__ = f"{base.__name__}IPC"
+        return Noyau
+
+    NoyauIPC, NoyauIPCAsynchrone = en_ipc(KernelManager), en_ipc(AsyncKernelManager)
+
+    jupyter_client.KernelManager = NoyauIPC
+    jupyter_client.AsyncKernelManager = NoyauIPCAsynchrone  # nbclient's default kernel_manager_class
+    try:
+        import nbval.kernel
+    except ImportError:
+        pass
+    else:
+        nbval.kernel.KernelManager = NoyauIPC
+    return dossier
+
+
+DOSSIER_IPC = _noyaux_en_ipc()
 
 
 def devoirs() -> list[str]:

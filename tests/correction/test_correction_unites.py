@@ -429,3 +429,14 @@ def test_commande_refuse_sans_isolation_sans_trace(tmp_path, capsys, monkeypatch
     assert main(["corriger", DEVOIR, str(tmp_path / "depots"), "--cours", str(tmp_path), "--silencieux"]) == 1
     erreur = capsys.readouterr().err
     assert "Aucune isolation" in erreur and "Traceback" not in erreur
+
+
+def test_fichiers_de_nbgrader_pas_en_trop():
+    """timestamp.txt et submission_secret.txt (ajoutés par nbgrader submit/collect) ne sont pas « en trop »."""
+    publie = json.loads((RACINE / "exercises" / DEVOIR / f"{DEVOIR}.ipynb").read_text(encoding="utf-8"))
+    import nbformat
+
+    fichiers = {f"{DEVOIR}.ipynb": json.dumps(publie).encode(), "timestamp.txt": b"2026-01-01 00:00:00 UTC",
+                "submission_secret.txt": b"abc"}
+    preparation = preparer(fichiers, {DEVOIR: nbformat.from_dict(publie)})
+    assert not preparation.ignores and not any(a.code == "fichiers_en_trop" for a in preparation.anomalies)

@@ -26,6 +26,8 @@ from pathlib import PurePosixPath
 from strategie_correction.statuts import Anomalie
 
 _CLES_NOTATION = ("grade", "solution", "locked", "task", "points")
+# What nbgrader itself adds to a submission (submit, collect): never a learner's extra file.
+FICHIERS_NBGRADER = frozenset({"timestamp.txt", "submission_secret.txt"})
 
 
 @dataclass
@@ -228,7 +230,7 @@ def preparer(fichiers: dict[str, bytes], publies: dict) -> Preparation:
     candidats: list[_Candidat] = []
     autres: list[str] = []
     for chemin in sorted(fichiers):
-        if chemin == "timestamp.txt":
+        if chemin in FICHIERS_NBGRADER:
             continue
         if chemin.lower().endswith(".ipynb"):
             candidats.append(lire_carnet(chemin, fichiers[chemin]))
