@@ -267,7 +267,7 @@ def main() -> int:
         coeurs = os.cpu_count() or 1
         print(f"Calcul par soumission : {cs / n:.2f} s avec nbgrader autograde, {cc / n:.2f} s avec strategie corriger "
               f"(retours HTML, réparation et isolation compris).")
-        print(f"strategie corriger répartit ce travail sur {args.paralleles or coeurs + 1} ateliers ; "
+        print(f"strategie corriger répartit ce travail sur {args.paralleles or 2 * coeurs + 1} ateliers ; "
               f"{cc / tc:.2f} cœur(s) occupé(s) sur {coeurs} : "
               + ("il est borné par le calcul (noyau, puis nbgrader)." if cc / tc >= 0.8 * coeurs else
                  "il attend encore (machine partagée par d'autres processus, ou latences du noyau) : "

@@ -84,7 +84,7 @@ def analyseur() -> argparse.ArgumentParser:
         "--motif", help="expression régulière des noms de dépôt, avec un groupe (?P<eleve>…) et, au choix, "
                         "(?P<nom>…) et (?P<horodatage>…) ; remplace --lms",
     )
-    c.add_argument("--paralleles", type=_entier_positif, help="ateliers de correction en parallèle (par défaut : un par cœur, plus un)")
+    c.add_argument("--paralleles", type=_entier_positif, help="ateliers de correction en parallèle (par défaut : deux par cœur, plus un)")
     c.add_argument("--delai-cellule", type=_entier_positif, help="secondes permises par cellule (par défaut : Execute.timeout du cours)")
     c.add_argument("--delai-total", type=_entier_positif, help="secondes permises par soumission (par défaut : 10 × délai par cellule, au moins 300)")
     c.add_argument("--memoire", type=_entier_positif, default=2048, help="mémoire permise au code d'un élève, en Mo (par défaut : 2048)")
