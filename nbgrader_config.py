@@ -68,6 +68,10 @@ c.ClearSolutions.text_stub = "VOTRE RÉPONSE ICI"
 
 # Generous enough for the slowest exercise, short enough to stop an infinite loop.
 c.Execute.timeout = 60
+# Once the last cell has answered, every output is in: stop the kernel at once. A polite
+# shutdown_request races with ipykernel 7's own shutdown (its control handler publishes "idle"
+# on an event pipe already closed: a "Socket operation on non-socket" traceback in the log).
+c.Execute.shutdown_kernel = "immediate"
 c.ExecutePreprocessor.timeout = 60
 
 # Feedback never shows the hidden tests' code.
