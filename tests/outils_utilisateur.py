@@ -38,41 +38,10 @@ RACINE = Path(__file__).resolve().parent.parent
 # The grading tool reserves 64200-65000 for its confined users: stay below it.
 PREMIER_UID, DERNIER_UID = 64000, 64200
 
-_RESERVATIONS: dict[int, int] = {}  # uid -> descriptor of its lock file, held for the life of the process
 _EN_COURS: dict[int, int] = {}  # uid -> commands still running under it
 
 
 # -- uids ------------------------------------------------------------------------------------------
-def _uids_occupes() -> set[int]:
-    import grp
-    import pwd
-
-    occupes = {p.pw_uid for p in pwd.getpwall()} | {g.gr_gid for g in grp.getgrall()}
-    with contextlib.suppress(OSError):
-        for entree in os.scandir("/proc"):
-            if entree.name.isdigit():
-                with contextlib.suppress(OSError):
-                    occupes.add(entree.stat().st_uid)
-    return occupes
-
-
-def _reserver(uid: int) -> bool:
-    import fcntl
-
-    chemin = os.path.join(tempfile.gettempdir(), f"strategie-tests-uid-{uid}.verrou")
-    try:
-        descripteur = os.open(chemin, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(descripteur, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(descripteur)
-        return False
-    _RESERVATIONS[uid] = descripteur
-    return True
-
-
 def uid_sans_privileges() -> int:
     """Un uid numérique libre (aucun compte à créer), réservé pour la vie de ce processus.
 
@@ -83,11 +52,10 @@ def uid_sans_privileges() -> int:
     """
     if os.geteuid() != 0:
         return os.getuid()
-    occupes = _uids_occupes()
-    for uid in range(PREMIER_UID, DERNIER_UID):
-        if uid not in occupes and uid not in _RESERVATIONS and _reserver(uid):
-            return uid
-    raise RuntimeError(f"aucun uid libre entre {PREMIER_UID} et {DERNIER_UID}")
+    # The grader's own reservation, on the tests' range (imported here: this file also runs as a bare script).
+    from strategie_correction.isolation import reserver_uids
+
+    return reserver_uids(1, premier=PREMIER_UID, dernier=DERNIER_UID, prefixe="strategie-tests", neufs=True)[0]
 
 
 def donner(chemin: Path, uid: int) -> None:

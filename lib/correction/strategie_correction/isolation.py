@@ -113,12 +113,12 @@ def dossier_de_travail() -> Path:
 _RESERVATIONS: dict[int, object] = {}
 
 
-def _reserver_uid(uid: int) -> bool:
+def _reserver_uid(uid: int, prefixe: str = "strategie-correction") -> bool:
     import fcntl
 
     if uid in _RESERVATIONS:
         return True
-    chemin = Path(tempfile.gettempdir()) / f"strategie-correction-uid-{uid}.verrou"
+    chemin = Path(tempfile.gettempdir()) / f"{prefixe}-uid-{uid}.verrou"
     try:
         descripteur = os.open(chemin, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except OSError:
@@ -146,15 +146,20 @@ def _uids_occupes() -> set[int]:
     return occupes
 
 
-def reserver_uids(nombre: int) -> list[int]:
+def reserver_uids(nombre: int, *, premier: int = PREMIER_UID, dernier: int = 65000,
+                  prefixe: str = "strategie-correction", neufs: bool = False) -> list[int]:
+    """``nombre`` uids libres (sans compte, groupe ni processus), réservés par verrou pour la vie du processus.
+
+    ``neufs`` : jamais un uid que ce processus a déjà réservé (sinon il est repris).
+    """
     occupes = _uids_occupes()
-    uids, candidat = [], PREMIER_UID
-    while len(uids) < nombre and candidat < 65000:
-        if candidat not in occupes and _reserver_uid(candidat):
+    uids, candidat = [], premier
+    while len(uids) < nombre and candidat < dernier:
+        if candidat not in occupes and not (neufs and candidat in _RESERVATIONS) and _reserver_uid(candidat, prefixe):
             uids.append(candidat)
         candidat += 1
     if len(uids) < nombre:
-        raise ErreurIsolation("aucun identifiant d'utilisateur libre entre 64200 et 65000")
+        raise ErreurIsolation(f"aucun identifiant d'utilisateur libre entre {premier} et {dernier}")
     return uids
 
 

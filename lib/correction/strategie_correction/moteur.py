@@ -455,7 +455,7 @@ class Correction:
         """Relève ce qui compte pour les notes, et en garde une copie pour le restaurer."""
         from strategie_correction import integrite
 
-        self.gradebook = Path(self.cd.root) / "gradebook.db" if self.db_url.startswith("sqlite:///") else None
+        self.gradebook = None
         if self.db_url.startswith("sqlite:///"):
             self.gradebook = Path(self.db_url[len("sqlite:///"):])
             if not self.gradebook.is_absolute():
