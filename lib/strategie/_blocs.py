@@ -15,6 +15,7 @@ from typing import Iterable, Mapping
 
 from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas, _simplifier, _texte_valide, cle_de_bloc, ouvrir
 from strategie.erreurs import SaisieInvalide
+from strategie import francais
 
 __all__ = ["texte", "nombre", "pourcentage", "choix", "simplifier", "verser", "verser_dans_fichier"]
 
@@ -95,12 +96,10 @@ def verser_dans_fichier(bloc: str, textes: Iterable[str], chemin: str | os.PathL
 
 def nombre_fr(x: float, decimales: int = 0) -> str:
     """Un nombre à la française : espace pour les milliers, virgule décimale (2 520 ; 3,20)."""
-    return f"{float(x):,.{decimales}f}".replace(",", "\u202f").replace(".", ",")
+    return francais.nombre(x, decimales)
 
 
-def euros(x: float) -> str:
-    """Un montant en euros, sans centimes s'il est rond : « 1 200 € », « 0,65 € »."""
-    return f"{nombre_fr(x, 0 if float(x).is_integer() else 2)} €"
+euros = francais.euros
 
 
 class Collection:

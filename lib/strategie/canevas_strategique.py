@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from strategie import francais
 import pandas as pd
 
 from strategie._fichiers import ecrire_json_atomique, lire_json, verifier_format
@@ -87,10 +88,8 @@ LONGUEUR_MAX_SLOGAN = 160
 
 
 def nombre_fr(x: float) -> str:
-    """Écrit un nombre à la française : 7, 2,5, -1,25."""
-    if isinstance(x, numbers.Real) and float(x).is_integer():
-        return str(int(x))
-    return f"{float(x):.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    """Écrit un nombre à la française : 7, 2,5, −1,25."""
+    return francais.nombre(x)
 
 
 def _cle(nom: str) -> str:

@@ -24,7 +24,7 @@ def test_structure_du_cafe():
     assert s.cout_moyen(3000) == pytest.approx(6300 / 3000 + 0.7)
     assert s.heures_non_payees == 12
     notes = s.notes_de_canevas()
-    assert "Loyer : 1\u202f200 € par mois (fixe)" in notes
+    assert "Loyer : 1\u202f200\u00a0€ par mois (fixe)" in notes
     assert any("immatériel" in n and "12 h" in n for n in notes)
 
 
@@ -158,9 +158,9 @@ def test_vue_atelier():
 
 def test_bilan_en_phrases():
     lignes = exemple_structure("cafe").bilan(3.2, 3000)
-    assert lignes[0].startswith("Coûts fixes : 6\u202f300 €")
+    assert lignes[0].startswith("Coûts fixes : 6\u202f300\u00a0€")
     assert "2\u202f520 tasses" in lignes[1]
-    assert "+1\u202f200 €" in lignes[2] and "2,80 €" in lignes[2]
+    assert "+1\u202f200\u00a0€" in lignes[2] and "2,80\u00a0€" in lignes[2]
     assert "12 h" in lignes[3]
     sans_seuil = exemple_structure("cafe").bilan(0.5)
     assert len(sans_seuil) == 3 and "pas de seuil" in sans_seuil[1]
@@ -171,4 +171,4 @@ def test_format_francais_des_nombres():
     from strategie._blocs import euros, nombre_fr
 
     assert nombre_fr(1234567.891, 2) == "1\u202f234\u202f567,89"
-    assert euros(1200) == "1\u202f200 €" and euros(0.65) == "0,65 €"
+    assert euros(1200) == "1\u202f200\u00a0€" and euros(0.65) == "0,65\u00a0€"

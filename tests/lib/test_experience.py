@@ -377,7 +377,7 @@ def test_vue_carte_parcours_saisie_valide_et_invalide():
     vue = CarteParcours(petit_parcours())
     assert "strategie-experience" in vue._dom_classes
     ligne = vue.lignes[0]
-    assert ligne.nom == "Site web" and "-2" in ligne.ecart.value
+    assert ligne.nom == "Site web" and "−2" in ligne.ecart.value
     ligne.percu.value = 12
     assert vue.message.genre == "erreur" and "sort de l'échelle" in vue.message.texte
     assert ligne.percu.value == 12  # the typed value stays in the field

@@ -108,7 +108,7 @@ def test_duree_moyenne_et_resume():
 
 def test_note_de_canevas_et_versement():
     note = note_de_canevas("licence", droit_initial=1200, redevance_mensuelle=40)
-    assert "Licence" in note and "40 €" in note
+    assert "Licence" in note and "40\u00a0€" in note
     c = Canevas("Test")
     from strategie._blocs import verser
 
@@ -170,14 +170,14 @@ def test_vue_calcule_et_garde_la_saisie_refusee(calculateur):
 
 
 def test_vue_fige_compare_et_refuse_les_doublons(calculateur):
-    calculateur.nom_scenario.value = "Abonnement 10 €"
+    calculateur.nom_scenario.value = "Abonnement 10\u00a0€"
     calculateur.bouton_figer.click()
     assert calculateur.message.genre == "succes"
     calculateur.modele.value = "vente_unique"
     calculateur.mois.value = 60
     assert len(calculateur.figure.data) == 4
     assert "mois 42" in calculateur.resume.value
-    calculateur.nom_scenario.value = "abonnement 10 €"
+    calculateur.nom_scenario.value = "abonnement 10\u00a0€"
     calculateur.figer()
     assert calculateur.message.genre == "erreur" and "déjà" in calculateur.message.texte
     assert len(calculateur.scenarios) == 1
@@ -188,7 +188,7 @@ def test_vue_changer_de_modele_ne_perd_pas_les_valeurs(calculateur):
     calculateur.modele.value = "licence"
     calculateur.modele.value = "abonnement"
     assert calculateur.champs["abonnement"]["prix_mensuel"].value == 17
-    assert calculateur.notes() == ["Abonnement à 17 € par mois"]
+    assert calculateur.notes() == ["Abonnement à 17\u00a0€ par mois"]
 
 
 def test_vue_verse_dans_le_canevas(calculateur, tmp_path):

@@ -40,7 +40,7 @@ def test_figure_migration_parts_de_ligne():
     assert z.shape == (10, 10)
     np.testing.assert_allclose(z.sum(axis=1), 1.0)
     assert z[0, 9] == 1.0
-    assert "80\u00a0%" in fig.layout.title.text
+    assert "80\u202f%" in fig.layout.title.text
 
 
 def test_figure_baleine_queue_en_rouge():
@@ -71,7 +71,7 @@ def test_figure_deciles_et_validation():
 
 def test_formats_francais():
     assert fig_vc.euros(12345.4) == "12\u202f345\u00a0€"
-    assert fig_vc.pourcent(0.756) == "76\u00a0%"
+    assert fig_vc.pourcent(0.756) == "76\u202f%"
     assert fig_vc.duree(1, "année") == "1 année" and fig_vc.duree(3, "année") == "3 années"
 
 
@@ -150,7 +150,7 @@ def test_vue_baleine_profit_total_negatif_en_message():
 
 def test_vue_baleine_dessinee_des_que_le_profit_devient_positif():
     t = pd.DataFrame({"client": [1, 2], "montant": [18.0, 18.0], "cout_produits": [9.0, 9.0], "canal": "web"})
-    vue = VueBaleine(t)  # 8 € of marketing per customer: no profit
+    vue = VueBaleine(t)  # 8\u00a0€ of marketing per customer: no profit
     assert vue.message.genre == "erreur" and "lisez le message" in str(vue.figure.affichee["layout"]["annotations"])
     vue.cout_marketing.value = 0  # now the customers make money: the whale is drawn
     assert vue.message.texte == "" and len(vue.figure.affichee["data"]) == 4

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from strategie import francais
 from strategie.segments import EFFORTS, Segmentation
 
 
@@ -21,7 +22,7 @@ def _vide(titre: str, texte: str) -> go.Figure:
 
 
 def _euros(valeur: float) -> str:
-    return f"{valeur:,.0f} €".replace(",", " ")
+    return francais.euros(valeur, centimes=False)
 
 
 # Figures hold plain lists, not numpy arrays: a FigureWidget ships numpy arrays as binary

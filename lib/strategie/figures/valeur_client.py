@@ -10,18 +10,20 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from strategie import francais
+
 VERT, ROUGE, BLEU, GRIS = "#137333", "#b3261e", "#174ea6", "#5f6368"
 _MISE_EN_PAGE = dict(template="plotly_white", margin=dict(l=60, r=20, t=60, b=50), font=dict(size=13))
 
 
 def euros(valeur: float) -> str:
     """Montant arrondi à l'euro, à la française : « 12 345 € »."""
-    return f"{valeur:,.0f}".replace(",", "\u202f") + "\u00a0€"
+    return francais.euros(valeur, centimes=False)
 
 
 def pourcent(part: float) -> str:
     """Part en pourcentage arrondi, à la française : « 42 % »."""
-    return f"{100 * part:.0f}\u00a0%"
+    return francais.pourcent(part, part=True)
 
 
 def duree(periodes: float, unite: str = "période") -> str:

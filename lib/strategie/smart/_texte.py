@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from strategie import francais
+
 _APOSTROPHES = "’‘ʼ`´′"
 _ESPACES = "\u00a0\u202f\u2009\u2007\t\n\r\f\v"
 _TIRETS = "‐‑‒–—−"
@@ -67,11 +69,4 @@ def mots(plie: str) -> list[str]:
 
 def format_nombre(x: float) -> str:
     """12.5 → « 12,5 » ; 1500 → « 1 500 » (espace fine insécable des milliers)."""
-    if x != x:  # NaN
-        return "—"
-    if abs(x) >= 1e15:
-        return f"{x:.3g}".replace(".", ",")
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", "\u202f")
-    texte = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return texte.replace(",", "\u202f").replace(".", ",")
+    return francais.nombre(x)
