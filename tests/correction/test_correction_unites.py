@@ -440,3 +440,44 @@ def test_fichiers_de_nbgrader_pas_en_trop():
                 "submission_secret.txt": b"abc"}
     preparation = preparer(fichiers, {DEVOIR: nbformat.from_dict(publie)})
     assert not preparation.ignores and not any(a.code == "fichiers_en_trop" for a in preparation.anomalies)
+
+
+_FORMATEUR_CHARGE = r'''
+import json, os, subprocess, sys, tempfile
+# The trainer already runs more processes than a learner may (their editor, a browser…).
+attente = [subprocess.Popen(["sleep", "60"]) for _ in range(80)]
+try:
+    base = tempfile.mkdtemp()
+    reglages = {"niveau": "bwrap", "uid": None, "travail": os.path.join(base, "t"), "prises": os.path.join(base, "p"),
+                "lecture": json.loads(sys.argv[1]), "relais": os.path.join(base, "r"), "processus": 64,
+                "environnement": {"PATH": "/usr/bin:/bin"}}
+    for d in (reglages["travail"], reglages["prises"]):
+        os.makedirs(d)
+    noyau = [sys.executable, "-c", "import subprocess; subprocess.run(['true'], check=True); print('FILS OK')"]
+    r = subprocess.run([sys.executable, sys.argv[2], json.dumps(reglages), "--", *noyau],
+                       capture_output=True, text=True, timeout=60)
+    print(r.returncode, r.stdout, r.stderr[-500:])
+finally:
+    for p in attente:
+        p.kill()
+'''
+
+
+@pytest.mark.skipif(isolation._bwrap_indisponible()[1] is not None, reason="bubblewrap absent")
+def test_bwrap_sous_le_formateur_qui_a_deja_beaucoup_de_processus(tmp_path):
+    """Formateur sans privilèges qui a déjà plus de 64 processus : le noyau démarre et peut créer un fils.
+
+    La limite de 64 processus vaut pour l'élève seul : fixée avant bubblewrap, elle plafonnait tous
+    les processus du formateur (Linux compte par utilisateur à chaque niveau d'espace de noms).
+    """
+    from outils_utilisateur import processus_en_utilisateur
+    import subprocess
+
+    script = tmp_path / "charge.py"
+    script.write_text(_FORMATEUR_CHARGE, encoding="utf-8")
+    os.chmod(tmp_path, 0o755)
+    lecture = json.dumps(isolation.lecture_necessaire())
+    with processus_en_utilisateur([sys.executable, str(script), lecture, lanceur.__file__], cwd=tmp_path,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc:
+        sortie, _ = proc.communicate(timeout=120)
+    assert sortie.startswith("0 FILS OK"), sortie

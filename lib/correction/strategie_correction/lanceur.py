@@ -149,6 +149,13 @@ def sans_tuyau_tcp(commande: list[str]) -> list[str]:
     return commande
 
 
+def avec_limite_processus(commande: list[str], limite: int) -> list[str]:
+    """La commande, précédée d'un Python minimal qui fixe RLIMIT_NPROC dans le bac puis l'exécute."""
+    code = (f"import os, resource, sys\nresource.setrlimit(resource.RLIMIT_NPROC, ({int(limite)}, {int(limite)}))\n"
+            "os.execv(sys.argv[1], sys.argv[1:])\n")
+    return [commande[0], "-S", "-c", code, *commande]
+
+
 def environnement(reglages: dict, dedans: str) -> dict[str, str]:
     """L'environnement du noyau : la liste blanche des réglages, rien du formateur."""
     env = dict(reglages.get("environnement") or {})
@@ -225,12 +232,18 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
         resource.setrlimit(resource.RLIMIT_FSIZE, (fichier_max, fichier_max))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     processus = reglages.get("processus")
+    limite_dedans = None
     if processus:
-        # In a user namespace (bwrap) or under a uid of its own, the limit counts only the learner's
-        # processes; under the trainer's uid it counts all of theirs: allow that many more.
-        if uid is None and niveau != "bwrap":
-            processus += processus_de(os.getuid())
-        resource.setrlimit(resource.RLIMIT_NPROC, (processus, processus))
+        if uid is None and niveau == "bwrap":
+            # Under the trainer's uid, a user namespace records its creator's RLIMIT_NPROC as the cap
+            # on ALL of that uid's processes (Linux >= 5.14 ucounts): set the limit inside instead.
+            limite_dedans = processus
+        else:
+            # Under a uid of its own the limit counts only the learner's processes; under the
+            # trainer's uid (Landlock) it counts all of theirs: allow that many more.
+            if uid is None:
+                processus += processus_de(os.getuid())
+            resource.setrlimit(resource.RLIMIT_NPROC, (processus, processus))
     os.umask(0o077)
 
     if os.geteuid() == 0:
@@ -243,6 +256,8 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
     env = environnement(reglages, dedans)
 
     if niveau == "bwrap":
+        if limite_dedans:
+            commande = avec_limite_processus(commande, limite_dedans)
         return commande_bwrap(reglages, commande, relais), env
     os.chdir(travail)
     if niveau == "landlock":
