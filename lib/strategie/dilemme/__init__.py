@@ -11,7 +11,11 @@ API stable (utilisée hors des leçons) :
 * ``evolution(population, tours=10, remplaces=5, generations=100, …)`` :
   effectifs de chaque stratégie, génération par génération ;
 * ``enregistrer(fonction)`` : une stratégie d'apprenant, écrite comme une
-  fonction ``def ma_strategie(mes_coups, ses_coups): return "C"``.
+  fonction ``def ma_strategie(mes_coups, ses_coups): return "C"`` ;
+* ``tournoi_axelrod_1980(repetitions=5, graine=None)`` : le premier tournoi
+  d'Axelrod rejoué avec ses quinze participants (``ENTRANTS_1980``), comparé au
+  tableau 1 de l'article (colonnes ``strategie``, ``nom_axelrod``, ``score``,
+  ``score_article``), meilleur d'abord.
 
 Les coups sont ``"C"`` (coopérer) et ``"D"`` (trahir).
 """
@@ -23,6 +27,9 @@ from strategie.dilemme.gains import (
 from strategie.dilemme.moteur import (
     ResultatMatch, ResultatTournoi, evolution, jouer_match, tirer_tours, tournoi, tournoi_complet,
 )
+from strategie.dilemme.premier_tournoi import (
+    ENTRANTS_1980, SCORES_ARTICLE, Resultat1980, lecture_1980, tournoi_axelrod_1980, tournoi_axelrod_1980_complet,
+)
 from strategie.dilemme.strategies import (
     CLASSES, ErreurStrategie, Strategie, StrategieFonction, catalogue, enregistrer, oublier,
     strategie, strategies_apprenants,
@@ -31,6 +38,8 @@ from strategie.dilemme.strategies import (
 __all__ = [
     "strategie", "jouer_match", "tournoi", "tournoi_complet", "evolution", "enregistrer", "oublier",
     "catalogue", "strategies_apprenants", "tirer_tours",
+    "tournoi_axelrod_1980", "tournoi_axelrod_1980_complet", "lecture_1980", "ENTRANTS_1980", "SCORES_ARTICLE",
+    "Resultat1980",
     "Gains", "GAINS_POINTS", "GAINS_ANNEES", "GAINS_NICKY_CASE", "diagnostic", "Diagnostic", "Condition",
     "strategie_dominante", "equilibres", "optimum_collectif", "continuation_minimale",
     "Strategie", "StrategieFonction", "ErreurStrategie", "CLASSES", "ResultatMatch", "ResultatTournoi",

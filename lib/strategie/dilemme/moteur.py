@@ -130,10 +130,12 @@ class _Plan:
         self.noms = [j.nom_affiche for j in self.joueurs]
 
 
-def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None):
+def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None, horizon_connu: bool = True):
     """Joue en parallèle les matchs ``joueurs[cote_a[l]]`` contre ``joueurs[cote_b[l]]``.
 
     ``joueurs`` : liste de stratégies, ou un :class:`_Plan` déjà préparé (évolution).
+    ``horizon_connu`` : les stratégies qui lisent la durée du match la connaissent
+    (sinon elles reçoivent -1, « durée inconnue »).
     Renvoie deux tableaux (tours, L) de booléens : les coups des côtés A et B
     (vrai = trahit), bruit compris.
     """
@@ -176,7 +178,8 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
         if a == b:
             continue
         if gen == 1:
-            vue = Vue(mes[:, a:b], ses[:, a:b], nd_mes[a:b], nd_ses[a:b], grp.etat_initial(b - a))
+            vue = Vue(mes[:, a:b], ses[:, a:b], nd_mes[a:b], nd_ses[a:b], grp.etat_initial(b - a), g,
+                      tours if horizon_connu else -1)
             vectorises.append((grp, a, b, vue))
         elif gen == 2:
             lents.append((grp, a, b))

@@ -56,17 +56,21 @@ class Vue:
     ``mes`` et ``ses`` sont des tableaux (tours, k) de booléens (vrai = trahit),
     remplis jusqu'à la ligne ``t - 1`` ; ``nd_mes`` et ``nd_ses`` comptent les
     trahisons déjà jouées ; ``u`` contient k nombres uniformes dans [0, 1) quand
-    le match tire au hasard (sinon ``None``) ; ``etat`` est libre.
+    le match tire au hasard (sinon ``None``) ; ``etat`` est libre ; ``gains``
+    sont les gains du match ; ``tours`` est la durée annoncée aux joueurs
+    (``-1`` si elle est inconnue, comme dans la bibliothèque Axelrod).
     """
 
-    __slots__ = ("t", "mes", "ses", "nd_mes", "nd_ses", "u", "etat", "k")
+    __slots__ = ("t", "mes", "ses", "nd_mes", "nd_ses", "u", "etat", "k", "gains", "tours")
 
-    def __init__(self, mes, ses, nd_mes, nd_ses, etat=None):
+    def __init__(self, mes, ses, nd_mes, nd_ses, etat=None, gains: Gains = GAINS_POINTS, tours: int | None = None):
         self.t = 0
         self.mes, self.ses, self.nd_mes, self.nd_ses = mes, ses, nd_mes, nd_ses
         self.u = None
         self.etat = etat
         self.k = mes.shape[1]
+        self.gains = gains
+        self.tours = mes.shape[0] if tours is None else tours
 
 
 class Strategie:
@@ -135,6 +139,14 @@ class MemoireUn(Strategie):
 # -- stratégies à mémoire d'un tour --------------------------------------------
 
 class DonnantDonnant(MemoireUn):
+    """Donnant-donnant, 1er en 1980 (Anatol Rapoport).
+
+    Règle décrite par Axelrod (1980), « Effective Choice in the Prisoner's
+    Dilemma », *Journal of Conflict Resolution* 24(1) : coopère au premier coup,
+    puis fait ce que l'autre a fait au coup précédent. C'était le programme le
+    plus court du tournoi (quatre lignes).
+    """
+
     nom = "donnant_donnant"
     nom_affiche = "Donnant-donnant"
     nom_litterature = nom_axelrod = "Tit For Tat"
@@ -193,6 +205,13 @@ class Alternant(MemoireUn):
 
 
 class Hasard(MemoireUn):
+    """Au hasard, 15e en 1980 : la règle témoin ajoutée par Axelrod.
+
+    Règle décrite par Axelrod (1980), « Effective Choice in the Prisoner's
+    Dilemma », *Journal of Conflict Resolution* 24(1) : coopère ou trahit avec
+    la même probabilité, à chaque coup, sans regarder l'autre.
+    """
+
     nom = "hasard"
     nom_affiche = "Au hasard"
     nom_litterature = nom_axelrod = "Random"
@@ -239,6 +258,13 @@ class DonnantDonnantGenereux(MemoireUn):
 
 
 class Joss(MemoireUn):
+    """Sournois (Joss), 12e en 1980 (Johann Joss).
+
+    Règle décrite par Axelrod (1980), « Effective Choice in the Prisoner's
+    Dilemma », *Journal of Conflict Resolution* 24(1) : coopère neuf fois sur
+    dix après une coopération de l'autre, trahit toujours après une trahison.
+    """
+
     nom = "joss"
     nom_affiche = "Sournois (Joss)"
     nom_litterature = "Joss"
@@ -312,6 +338,13 @@ class DonnantDonnantDur(Strategie):
 
 
 class Rancunier(Strategie):
+    """Rancunier, 7e en 1980 (James W. Friedman).
+
+    Règle décrite par Axelrod (1980), « Effective Choice in the Prisoner's
+    Dilemma », *Journal of Conflict Resolution* 24(1) : coopère, mais ne
+    pardonne jamais : une seule trahison de l'autre, et elle trahit jusqu'au bout.
+    """
+
     nom = "rancunier"
     nom_affiche = "Rancunier"
     nom_litterature = nom_axelrod = "Grudger"
