@@ -3,9 +3,11 @@
 Une ressource clé est un moyen sans lequel la proposition de valeur ne peut
 pas être créée ni livrée. Pour une organisation, on distingue quatre
 familles : physiques, intellectuelles, humaines et financières. Pour une
-personne (« Business Model You », source 000), la ressource clé, c'est
-vous : vos centres d'intérêt, vos compétences et capacités, votre
-personnalité, et les actifs que vous possédez ou contrôlez.
+personne (série « Business Model You » de Martin Gysler, 2015), la première
+ressource clé est la personne elle-même, décrite en quatre familles : ce qui
+la passionne (centres d'intérêt), ce qu'elle sait faire (compétences et
+capacités), sa manière d'être (personnalité) et ce dont elle dispose
+(actifs : biens, contacts, réputation).
 
 >>> inv = InventaireRessources("organisation")
 >>> _ = inv.ajouter("Local bien situé", "physiques")
