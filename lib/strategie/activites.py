@@ -2,10 +2,11 @@
 
 Les activités clés sont les actions, physiques ou intellectuelles, accomplies
 pour les clients : celles sans lesquelles la valeur apportée ne serait ni
-créée ni livrée. La source 000 (série « Business Model You ») les range en
-quatre catégories, demande de ne noter que celles qui vous distinguent, et
-avertit : une activité clé au coût immatériel très élevé (stress, fatigue)
-révèle souvent une inadéquation entre vos ressources clés et vos activités.
+créée ni livrée. La série « Business Model You » de Martin Gysler (« Les
+activités-clés », 2015) les range en quatre catégories, demande de ne noter
+que celles qui vous distinguent, quelle que soit leur catégorie, et avertit :
+une activité clé au coût immatériel très élevé (stress, fatigue) révèle
+souvent une inadéquation entre vos ressources clés et vos activités.
 
 >>> liste = ListeActivites("Léa")
 >>> _ = liste.ajouter("Construire les tableaux de bord", "faire", cout_immateriel=3)
@@ -39,7 +40,7 @@ class Categorie:
     exemples: str
 
 
-# The four categories of source 000, in our words.
+# The four categories of Gysler's series, in our words.
 CATEGORIES: dict[str, Categorie] = {
     c.cle: c
     for c in (
@@ -61,7 +62,7 @@ CATEGORIES: dict[str, Categorie] = {
     )
 }
 
-# The ten points to remember (source 000), rephrased.
+# The ten points to remember (Gysler, 2015), rephrased.
 DIX_POINTS: tuple[str, ...] = (
     "Une activité clé est une action, physique ou intellectuelle, accomplie pour les clients.",
     "Ce sont les actions sans lesquelles la valeur apportée ne serait ni créée ni livrée.",
@@ -83,11 +84,11 @@ class Question:
     texte: str
 
 
-# The eight review questions (source 000), rephrased.
+# The eight review questions (Gysler, 2015), rephrased.
 QUESTIONS_REVUE: tuple[Question, ...] = (
     Question(1, "capacites_inexploitees", "Une de vos capacités ou compétences reste-t-elle inutilisée ou trop peu utilisée ?"),
     Question(2, "alleger", "Pourriez-vous alléger ou changer les activités nécessaires pour servir vos clients ?"),
-    Question(3, "confier_au_client", "Le client pourrait-il prendre en charge une de vos activités clés ?"),
+    Question(3, "confier_au_client", "Vos clients pourraient-ils assurer eux-mêmes l'une de vos activités clés ?"),
     Question(4, "recentrer", "Pourriez-vous redéfinir ou repositionner vos activités pour viser l'essentiel de la valeur apportée ?"),
     Question(5, "activites_ou_taches", "Le client confond-il vos activités clés et les tâches à accomplir ? Et vous ?"),
     Question(6, "fidelisation", "Si votre priorité est de fidéliser, une de vos activités mesure-t-elle la satisfaction des clients ?"),
@@ -241,8 +242,10 @@ class ListeActivites(_blocs.Collection):
             soutien = [a for a in cles if a.categorie == "soutenir"]
             if soutien:
                 return (f"{len(soutien)} activité(s) retenue(s) relèvent du soutien ({citer(soutien)}) : "
-                        "elles ne créent pas directement de valeur pour le client.", True)
-            return "Vos activités retenues sont du côté de la valeur (faire, vendre, résoudre).", False
+                        "gardez-les si elles vous démarquent vraiment ; sinon, recentrez le bloc sur ce qui "
+                        "porte la valeur apportée.", True)
+            return ("Aucune activité de soutien parmi vos activités retenues : vérifiez que chacune sert "
+                    "l'essentiel de la valeur apportée."), False
         if cle == "activites_ou_taches":
             return "Question à poser à vos clients : l'outil ne peut pas y répondre à votre place.", False
         if cle == "fidelisation":

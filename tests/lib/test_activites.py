@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +20,26 @@ def test_contenu_de_la_source():
     assert list(CATEGORIES) == ["faire", "vendre", "resoudre", "soutenir"]
     assert len(DIX_POINTS) == 10
     assert [q.numero for q in QUESTIONS_REVUE] == list(range(1, 9))
+
+
+def test_la_lecon_08_montre_categories_dix_points_et_questions_sans_execution():
+    # Lessons are committed without outputs: what a reader must see before running is in markdown.
+    lecon = Path(__file__).resolve().parents[2] / "course" / "08-activites-cles.ipynb"
+    cellules = json.loads(lecon.read_text(encoding="utf-8"))["cells"]
+    texte = "\n".join(c["source"] for c in cellules if c["cell_type"] == "markdown")
+    absents = ([c.definition for c in CATEGORIES.values()] + list(DIX_POINTS) + [q.texte for q in QUESTIONS_REVUE])
+    absents = [t for t in absents if t not in texte]
+    assert not absents, f"texte de la bibliothèque absent du markdown de la leçon 08 : {absents}"
+
+
+def test_le_soutien_qui_demarque_reste_une_activite_cle():
+    # Gysler's filter is "what sets you apart", whatever the category: support is not excluded.
+    liste = ListeActivites()
+    liste.ajouter("Recruter et former des intervenants fiables", "soutenir", demarque=True)
+    liste.ajouter("Tenir la comptabilité", "soutenir", demarque=False)
+    assert [a.texte for a in liste.cles()] == ["Recruter et former des intervenants fiables"]
+    constat, a_examiner = _constat(liste.revue(), 4)
+    assert a_examiner and "démarquent" in constat and "ne créent pas" not in constat
 
 
 def test_tri_et_signaux():
