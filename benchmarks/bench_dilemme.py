@@ -10,15 +10,20 @@ Mesure et imprime :
 3. une évolution de 25 joueurs, 10 tours par match, 5 remplacés par
    génération, 100 générations (objectif : moins de 200 ms) ;
 4. avec axelrod : l'identité exacte des coups et des scores des matchs
-   déterministes, et l'accord statistique des scores moyens du tournoi bruité.
+   déterministes, et l'accord statistique des scores moyens du tournoi bruité ;
+5. le premier tournoi d'Axelrod (1980) : ``tournoi_axelrod_1980`` (15
+   participants, 200 tours, 5 répétitions) contre ``axelrod.Tournament`` sur
+   ``axl.axelrod_first_strategies`` dans la même exécution (objectif : au moins
+   60 fois plus rapide, en médianes), l'identité des coups des participants
+   déterministes et l'accord statistique des scores, et le classement obtenu
+   face au tableau 1 de l'article.
 
-La bibliothèque axelrod n'est pas une dépendance du cours. Pour la
-comparaison, installez-la dans un environnement séparé (4.13.0 : la 4.14
-tire torch) :
+La bibliothèque axelrod n'est pas une dépendance des apprenants. Pour la
+comparaison, installez-la (4.13.0 : la 4.14 tire torch ; dask a besoin de
+pyarrow) :
 
-    python3 -m venv /tmp/bench-venv
-    /tmp/bench-venv/bin/pip install axelrod==4.13.0 pyarrow pandas numpy plotly ipywidgets anywidget
-    PYTHONPATH=lib /tmp/bench-venv/bin/python benchmarks/bench_dilemme.py
+    .venv/bin/pip install axelrod==4.13.0 pyarrow
+    .venv/bin/python benchmarks/bench_dilemme.py
 
 Sans axelrod (par exemple ``.venv/bin/python benchmarks/bench_dilemme.py``),
 le script le dit et saute la comparaison.
@@ -146,6 +151,64 @@ def comparer_scores_bruites(axl, repetitions: int = 20) -> tuple[float, float, s
     return float(ecart.max()), float(z[pire]), QUINZE[pire]
 
 
+def bench_1980(axl, n_nous: int, n_axelrod: int):
+    """Le premier tournoi : nos médianes, celles d'axelrod (même tournoi, même exécution)."""
+    nous = chronometrer(lambda: dilemme.tournoi_axelrod_1980(repetitions=5, graine=1), n_nous)
+    if axl is None:
+        return nous, None
+    durees = []
+    for k in range(n_axelrod):
+        tournoi = axl.Tournament([cls() for cls in axl.axelrod_first_strategies], turns=200, repetitions=5,
+                                 seed=k + 1)
+        debut = time.perf_counter()
+        tournoi.play(processes=None, progress_bar=False)
+        durees.append(time.perf_counter() - debut)
+    return nous, (statistics.median(durees), min(durees))
+
+
+def exactitude_1980(axl) -> tuple[int, int]:
+    """Participants déterministes de 1980 : mêmes coups qu'axelrod pour chaque paire, sur 200 tours."""
+    classes = {cls.name: cls for cls in axl.axelrod_first_strategies}
+    noms = [cls.nom_axelrod for cls in dilemme.ENTRANTS_1980 if not cls.stochastique]
+    identiques = 0
+    for a, b in itertools.product(noms, noms):
+        interactions = axl.Match((classes[a](), classes[b]()), turns=200).play()
+        attendu = ("".join(str(x[0]) for x in interactions), "".join(str(x[1]) for x in interactions))
+        identiques += dilemme.jouer_match(a, b, tours=200).coups == attendu
+    return identiques, len(noms) ** 2
+
+
+def accord_1980(axl, repetitions: int = 20):
+    """Scores moyens par match (double compris) : axelrod (``repetitions``) contre nous (200 répétitions)."""
+    import numpy as np
+
+    joueurs = [cls() for cls in axl.axelrod_first_strategies]
+    resultat = axl.Tournament(joueurs, turns=200, repetitions=repetitions, seed=11).play(
+        processes=None, progress_bar=False)
+    # payoffs[i][j]: the per-turn payoffs of i against j, one per repetition.
+    axel = np.array([[np.asarray(resultat.payoffs[i][j], dtype=float) * 200 for j in range(15)]
+                     for i in range(15)]).mean(axis=1)  # (15, repetitions)
+    nous = dilemme.tournoi_axelrod_1980_complet(repetitions=200, graine=5)
+    ordre = [cls().nom_affiche for cls in dilemme.ENTRANTS_1980]
+    n = nous.scores[ordre].values.T  # (15, 200)
+    ecart = np.abs(axel.mean(axis=1) - n.mean(axis=1))
+    erreur = np.sqrt(axel.var(axis=1, ddof=1) / axel.shape[1] + n.var(axis=1, ddof=1) / n.shape[1])
+    z = ecart / np.maximum(erreur, 1e-12)
+    pire = int(np.argmax(z))
+    return float(ecart.max()), float(z[pire]), ordre[pire]
+
+
+def imprimer_classement_1980() -> None:
+    from strategie.francais import nombre
+
+    c = dilemme.tournoi_axelrod_1980(repetitions=5, graine=1980)
+    print(f"  {'rang':>4}  {'stratégie':<24} {'nom Axelrod':<32} {'score':>7}  {'article':>7}  {'rang art.':>9}")
+    for _, l in c.iterrows():
+        print(f"  {l['rang']:>4}  {l['strategie']:<24} {l['nom_axelrod']:<32} {nombre(l['score'], 1):>7}  "
+              f"{nombre(l['score_article'], 1):>7}  {l['rang_article']:>9}")
+    print("  " + dilemme.lecture_1980(c))
+
+
 def bench_widget(n: int):
     try:
         from strategie.widgets.dilemme import ExplorateurTournoi
@@ -230,6 +293,28 @@ def main() -> int:
         ligne("tournoi bruité (axelrod 20 rép., nous 100) : écart max", f"{ecart:.3f}")
         ligne("  plus grand écart en erreurs-types (z)", f"{z_max:.1f}",
               verdict(ok) + f" ({pire} ; au-delà de 4 : différence réelle, pas le hasard)")
+    print()
+
+    print("5. Premier tournoi d'Axelrod (1980) : 15 participants, 200 tours, 5 répétitions")
+    nous, axel = bench_1980(axl, 20, args.repetitions_axelrod)
+    ligne("strategie.dilemme.tournoi_axelrod_1980 (médiane / min)", f"{nous[0] * 1000:.1f} / {nous[1] * 1000:.1f} ms")
+    if axel is not None:
+        ligne("axelrod Tournament.play(processes=None) (médiane / min)", f"{axel[0]:.2f} / {axel[1]:.2f} s")
+        rapport = axel[0] / nous[0]
+        ok = rapport >= 60
+        ok_global &= ok
+        ligne("rapport (médianes)", f"{rapport:.0f} ×", verdict(ok) + " (objectif ≥ 60 ×)")
+        identiques, total = exactitude_1980(axl)
+        ok = identiques == total
+        ok_global &= ok
+        ligne("paires déterministes de 1980 identiques à axelrod (200 tours)", f"{identiques} / {total}", verdict(ok))
+        ecart, z_max, pire = accord_1980(axl)
+        ok = z_max < 4
+        ok_global &= ok
+        ligne("scores (axelrod 20 rép., nous 200) : écart max en points", f"{ecart:.1f}")
+        ligne("  plus grand écart en erreurs-types (z)", f"{z_max:.1f}", verdict(ok) + f" ({pire})")
+    print()
+    imprimer_classement_1980()
     print()
     print("Tous les objectifs sont atteints." if ok_global else "Au moins un objectif est manqué.")
     return 0 if ok_global else 1

@@ -332,15 +332,16 @@ def test_lecture_ecrite_d_apres_les_chiffres(detail):
 
     c = detail.classement
     texte = dilemme.lecture_1980(c)
-    assert texte.startswith(f"{c['strategie'].iloc[0]} termine premier avec {nombre(c['score'].iloc[0], 1)}")
+    assert texte.startswith(f"« {c['strategie'].iloc[0]} » arrive en tête avec {nombre(c['score'].iloc[0], 1)}")
     rang_tft = int(c.loc[c["nom_axelrod"] == "Tit For Tat", "rang"].iloc[0])
     if rang_tft > 1:
-        assert f"est {rang_tft}e ici" in texte
-    assert "." in texte and "0." not in texte.replace("1980.", "")
-    # A made-up ranking where Tit For Tat wins: the text must say so, and not claim a gap it does not have.
+        assert f"est {pt.rang_en_toutes_lettres(rang_tft)} ici" in texte
+    ecarts = (c["score"] - c["score_article"]).abs()
+    assert f"concerne « {c.loc[ecarts.idxmax(), 'strategie']} »" in texte
+    # A made-up ranking where Tit For Tat wins: the text must say so, and not claim what is not there.
     faux = c.sort_values("rang_article").reset_index(drop=True).assign(
         rang=range(1, 16), score=lambda d: d["score_article"])
     texte = dilemme.lecture_1980(faux)
-    assert texte.startswith("Donnant-donnant termine premier avec 504,5")
-    assert "est 1e ici" not in texte and "il était" not in texte
+    assert texte.startswith("« Donnant-donnant » arrive en tête avec 504,5 points par match, comme en 1980.")
+    assert "dans le même ordre" in texte and "Les scores sont ceux de l'article." in texte
     assert "32,7 points d'écart" in texte

@@ -219,3 +219,51 @@ def test_editeur_gains_dit_quand_ce_n_est_plus_un_dilemme():
     assert "années" in v.figure.layout.title.text
     v.prereglage.value = "Poule mouillée (3 ; 1 ; 5 ; 0)"
     assert v.diagnostic.jeu == "Poule mouillée"
+
+
+# -- premier tournoi d'Axelrod (1980) ---------------------------------------------------------------
+
+def test_figures_du_tournoi_1980():
+    from strategie.figures.dilemme import figure_1980, figure_article
+
+    c = dilemme.tournoi_axelrod_1980(repetitions=2, graine=4, invites=["Pavlov"])
+    f = figure_article(c)
+    points = f.data[1]
+    assert len(points.x) == 15, "l'invité, sans score dans l'article, n'est pas sur la figure de comparaison"
+    assert list(points.x) == list(c.dropna(subset=["score_article"])["score_article"])
+    assert list(points.y) == list(c.dropna(subset=["score_article"])["score"])
+    g = figure_1980(c, invite="Pavlov")
+    assert list(g.data[0].y) == list(c["strategie"])
+    largeurs = list(g.data[0].marker.line.width)
+    assert largeurs[list(c["strategie"]).index("Pavlov")] == 4 and sum(largeurs) == 4
+    assert "," in g.data[0].text[0], "les scores s'écrivent à la française"
+
+
+def test_tournoi_1980_vue_avec_et_sans_invite():
+    from strategie.widgets.dilemme import Tournoi1980
+
+    def prudente(mes_coups, ses_coups):
+        return ses_coups[-1] if ses_coups else "C"
+
+    dilemme.enregistrer(prudente, nom="prudente_1980")
+    try:
+        vue = Tournoi1980(repetitions=2)
+        assert vue.invite.options[1] == "prudente_1980", "les stratégies des apprenants viennent en tête"
+        assert "Donnant-donnant" not in vue.invite.options, "les participants de 1980 sont déjà dans le champ"
+        vue.lancer()
+        assert len(vue.classement) == 15 and vue.message.genre == "info"
+        assert vue.classement["strategie"].iloc[0] in vue.message.texte
+        vue.invite.value = "prudente_1980"
+        vue.lancer()
+        c = vue.classement
+        assert len(c) == 16
+        rang = int(c.loc[c["strategie"] == "prudente_1980", "rang"].iloc[0])
+        assert f"« prudente_1980 » termine {rang if rang > 1 else '1'}" in vue.message.texte
+        assert list(vue.figure.affichee["data"][0]["y"]) == list(c["strategie"])
+        vue.horizon.value = False
+        vue.lancer()
+        assert vue.message.genre in ("info", "succes")
+        vue.graine.value = -1
+        assert vue.lancer() is None and vue.message.genre == "erreur" and "graine" in vue.message.texte
+    finally:
+        dilemme.oublier("prudente_1980")

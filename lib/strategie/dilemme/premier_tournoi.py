@@ -33,7 +33,7 @@ from strategie.erreurs import SaisieInvalide
 
 __all__ = [
     "ENTRANTS_1980", "SCORES_ARTICLE", "TOURS_1980", "Resultat1980",
-    "tournoi_axelrod_1980", "tournoi_axelrod_1980_complet", "lecture_1980",
+    "tournoi_axelrod_1980", "tournoi_axelrod_1980_complet", "lecture_1980", "rang_en_toutes_lettres",
     "TidemanChieruzzi", "Nydegger", "Grofman", "Shubik", "SteinRapoport", "Davis", "Graaskamp",
     "Downing", "Feld", "Tullock", "Anonyme",
 ]
@@ -590,6 +590,11 @@ def tournoi_axelrod_1980(repetitions: int = 5, graine=None, *, invites=(), horiz
     return tournoi_axelrod_1980_complet(repetitions, graine, invites=invites, horizon_connu=horizon_connu).classement
 
 
+def rang_en_toutes_lettres(rang: int) -> str:
+    """« 1er », « 2e », « 15e »."""
+    return "1er" if rang == 1 else f"{rang}e"
+
+
 def lecture_1980(classement: pd.DataFrame) -> str:
     """Ce que montre un classement de :func:`tournoi_axelrod_1980`, en phrases écrites d'après les chiffres."""
     from strategie.francais import nombre
@@ -597,24 +602,31 @@ def lecture_1980(classement: pd.DataFrame) -> str:
     c = classement.reset_index(drop=True)
     article = c.dropna(subset=["score_article"])
     premier = c.iloc[0]
-    phrases = [f"{premier['strategie']} termine premier avec {nombre(premier['score'], 1)} points par match"]
-    if premier["rang_article"] is not pd.NA and int(premier["rang_article"]) != 1:
-        phrases[0] += f" (il était {int(premier['rang_article'])}e dans l'article)"
+    phrase = f"« {premier['strategie']} » arrive en tête avec {nombre(premier['score'], 1)} points par match"
+    if not pd.isna(premier["rang_article"]) and int(premier["rang_article"]) != 1:
+        phrase += f" ({rang_en_toutes_lettres(int(premier['rang_article']))} dans l'article)"
     tft = c[c["nom_axelrod"] == "Tit For Tat"].iloc[0]
     if tft.name != 0:
-        phrases[0] += (f" ; donnant-donnant, vainqueur en 1980 avec 504,5 points, est {int(tft['rang'])}e ici "
-                       f"avec {nombre(tft['score'], 1)} points")
-    phrases[0] += "."
+        phrase += (f" ; donnant-donnant, vainqueur en 1980 avec 504,5 points, est "
+                   f"{rang_en_toutes_lettres(int(tft['rang']))} ici avec {nombre(tft['score'], 1)} points")
+    else:
+        phrase += ", comme en 1980"
+    phrases = [phrase + "."]
     huit_article = set(article.nsmallest(8, "rang_article")["nom_axelrod"])
     huit_ici = set(article.nsmallest(8, "rang")["nom_axelrod"])
     if huit_article == huit_ici:
-        phrases.append("Les huit règles « gentilles » de l'article (jamais la première à trahir) occupent ici "
-                       "aussi les huit premières places, mais dans un autre ordre.")
+        phrases.append("Les huit premières règles de l'article, qui ne trahissent jamais les premières (sauf aux "
+                       "deux derniers tours pour deux d'entre elles), occupent ici aussi les huit premières places"
+                       + (", dans le même ordre." if list(article.nsmallest(8, "rang")["nom_axelrod"])
+                          == list(article.nsmallest(8, "rang_article")["nom_axelrod"]) else ", dans un autre ordre."))
     ecarts = (article["score"] - article["score_article"]).abs()
     pire = article.loc[ecarts.idxmax()]
-    phrases.append(
-        f"Le plus grand écart avec l'article est celui de {pire['strategie']} : {nombre(pire['score'], 1)} "
-        f"points contre {nombre(pire['score_article'], 1)}.")
+    if ecarts.max() >= 0.05:
+        phrases.append(
+            f"Le plus grand écart avec l'article concerne « {pire['strategie']} » : {nombre(pire['score'], 1)} "
+            f"points contre {nombre(pire['score_article'], 1)}.")
+    else:
+        phrases.append("Les scores sont ceux de l'article.")
     haut = article.nsmallest(8, "rang")
     phrases.append(
         f"Entre le 1er et le 8e, il n'y a que {nombre(haut['score'].max() - haut['score'].min(), 1)} points "

@@ -9,11 +9,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from strategie.dilemme import gains as _g
+from strategie.dilemme.premier_tournoi import ENTRANTS_1980
 from strategie.dilemme.strategies import CLASSES, Strategie
+from strategie.francais import nombre
 
 __all__ = [
     "couleur", "figure_vide", "figure_gains", "figure_coups", "figure_match", "figure_classement",
-    "figure_matrice", "figure_evolution",
+    "figure_matrice", "figure_evolution", "figure_article", "figure_1980",
 ]
 
 VERT, ROUGE, GRIS = "#2e7d32", "#c62828", "#9e9e9e"
@@ -25,8 +27,12 @@ _COULEURS = {
     "donnant_donnant_double": "#3949ab", "donnant_donnant_dur": "#283593",
     "donnant_donnant_genereux": "#26c6da", "joss": "#8d6e63", "sondeur": "#fdd835",
     "detective": "#795548", "majorite_douce": "#00897b",
+    # The entrants of Axelrod's first tournament (1980) that are not classics of the course.
+    "tideman_chieruzzi": "#5c6bc0", "nydegger": "#8e24aa", "grofman": "#26a69a", "shubik": "#7e57c2",
+    "stein_rapoport": "#0277bd", "davis": "#ad1457", "graaskamp": "#f57c00", "downing": "#6d4c41",
+    "feld": "#c0ca33", "tullock": "#78909c", "anonyme": "#bdbdbd",
 }
-_PAR_NOM_AFFICHE = {cls.nom_affiche: _COULEURS[cls.nom] for cls in CLASSES}
+_PAR_NOM_AFFICHE = {cls.nom_affiche: _COULEURS[cls.nom] for cls in (*CLASSES, *ENTRANTS_1980)}
 _AUTRES = ["#e53935", "#5e35b1", "#00acc1", "#7cb342", "#f4511e", "#d81b60", "#546e7a"]
 
 
@@ -221,3 +227,57 @@ def figure_evolution(effectifs: pd.DataFrame, titre: str | None = None):
     return _figure(traces, titre or "Évolution de la population", 400,
                    yaxis=dict(title=dict(text="part de la population (%)"), range=[0, 100]),
                    xaxis=dict(title=dict(text="génération")))
+
+
+@_publique
+def figure_article(classement: pd.DataFrame, titre: str | None = None):
+    """Premier tournoi d'Axelrod : score rejoué (ordonnée) contre score de l'article (abscisse).
+
+    Un point sur la diagonale : même score qu'en 1980 ; au-dessus : la règle reconstruite
+    marque plus que l'originale. Les stratégies invitées (sans score dans l'article) n'y sont pas.
+    """
+    c = classement.dropna(subset=["score_article"])
+    x = [float(v) for v in c["score_article"]]
+    y = [float(v) for v in c["score"]]
+    noms = [str(n) for n in c["strategie"]]
+    bas, haut = min(x + y) - 15, max(x + y) + 15
+    diagonale = dict(type="scatter", x=[bas, haut], y=[bas, haut], mode="lines", name="même score qu'en 1980",
+                     line=dict(color=GRIS, dash="dash"), hoverinfo="skip")
+    points = dict(
+        type="scatter", x=x, y=y, mode="markers+text", name="participants", text=noms,
+        textposition="middle right", textfont=dict(size=11),
+        marker=dict(size=11, color=[couleur(n) for n in noms], line=dict(color="white", width=1)),
+        customdata=[[int(r), int(ra), nombre(a, 1), nombre(b, 1)]
+                    for r, ra, a, b in zip(c["rang"], c["rang_article"], x, y)],
+        hovertemplate=("%{text}<br>article : %{customdata[2]} points (%{customdata[1]}e)<br>"
+                       "rejoué : %{customdata[3]} points (%{customdata[0]}e)<extra></extra>"),
+    )
+    return _figure([diagonale, points], titre or "Le tournoi rejoué face à l'article (points par match de 200 tours)",
+                   520, xaxis=dict(title=dict(text="score dans l'article (Axelrod, 1980)"), range=[bas, haut + 60]),
+                   yaxis=dict(title=dict(text="score rejoué"), range=[bas, haut]),
+                   legend=dict(orientation="h", y=-0.18), separators=", ")
+
+
+@_publique
+def figure_1980(classement: pd.DataFrame, invite: str | None = None, titre: str | None = None):
+    """Classement du tournoi de 1980 rejoué (barres) et score de l'article (losanges) ; l'invité encadré."""
+    noms = [str(n) for n in classement["strategie"]]
+    scores = [float(v) for v in classement["score"]]
+    article = [None if pd.isna(v) else float(v) for v in classement["score_article"]]
+    barres = dict(
+        type="bar", x=scores, y=noms, orientation="h", name="rejoué",
+        marker=dict(color=[couleur(n) for n in noms],
+                    line=dict(color="#f9a825", width=[4 if n == invite else 0 for n in noms])),
+        text=[nombre(v, 1) for v in scores], textposition="inside",
+        hovertemplate="%{y} : %{text} points par match<extra></extra>",
+    )
+    losanges = dict(
+        type="scatter", x=article, y=noms, mode="markers", name="article (1980)",
+        marker=dict(symbol="diamond", size=11, color="#212121"),
+        text=[nombre(v, 1) if v is not None else "" for v in article],
+        hovertemplate="%{y} dans l'article : %{text} points<extra></extra>",
+    )
+    return _figure([barres, losanges], titre or "Premier tournoi d'Axelrod : rejoué (barres) et article (losanges)",
+                   max(360, 70 + 26 * len(noms)), yaxis=dict(autorange="reversed"),
+                   xaxis=dict(title=dict(text="points par match de 200 tours"), range=[0, 650]),
+                   legend=dict(orientation="h", y=-0.12), separators=", ")

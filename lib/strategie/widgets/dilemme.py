@@ -6,7 +6,8 @@
 * :class:`ExplorateurTournoi` : un tournoi d'Axelrod, avec un pari d'abord ;
 * :class:`ExplorateurEvolution` : l'évolution d'une population, avec les
   barrières à la confiance en contrôles ;
-* :class:`EditeurGains` : changer les gains et voir quand ce n'est plus un dilemme.
+* :class:`EditeurGains` : changer les gains et voir quand ce n'est plus un dilemme ;
+* :class:`Tournoi1980` : le premier tournoi d'Axelrod rejoué, avec votre stratégie en plus.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import ipywidgets as widgets
 import numpy as np
 
 from strategie.dilemme import gains as _g
-from strategie.dilemme import moteur, strategies as _s
+from strategie.dilemme import moteur, premier_tournoi as _p1980, strategies as _s
 from strategie.erreurs import SaisieInvalide
+from strategie.francais import nombre
 from strategie.figures import dilemme as fig_d
 from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
-__all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolution", "EditeurGains"]
+__all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolution", "EditeurGains", "Tournoi1980"]
 
 _MISE_EN_PAGE = widgets.Layout(width="auto")
 _STYLE = {"description_width": "initial"}
@@ -638,3 +640,70 @@ class EditeurGains(widgets.VBox):
         else:
             self.message.info(f"Ce n'est plus un dilemme du prisonnier : c'est « {d.jeu} ».")
         return d
+
+
+# -- 6. le premier tournoi d'Axelrod, avec votre stratégie ----------------------------------------
+
+_AUCUNE = "— aucune (les quinze de 1980) —"
+
+
+class Tournoi1980(widgets.VBox):
+    """Le tournoi de 1980 rejoué ; une stratégie de plus (la vôtre, ou une du cours) entre dans le champ."""
+
+    def __init__(self, strategies=None, repetitions: int = 5, graine: int = 1980):
+        dans_le_champ = {cls.nom_axelrod for cls in _p1980.ENTRANTS_1980}
+        candidats = list(_s.strategies_apprenants())
+        candidats += [moteur.joueur(x, "strategies") for x in strategies or ()]
+        candidats += [cls() for cls in _s.CLASSES if cls.nom_axelrod not in dans_le_champ]
+        self._joueurs = {}
+        for j in candidats:
+            self._joueurs.setdefault(j.nom_affiche, j)
+        self.message = ZoneMessage()
+        self.invite = widgets.Dropdown(options=[_AUCUNE, *self._joueurs], description="Stratégie ajoutée",
+                                       style=_STYLE, layout=widgets.Layout(width="460px"))
+        self.repetitions = widgets.IntSlider(value=repetitions, min=1, max=20, description="Répétitions",
+                                             style=_STYLE, continuous_update=False)
+        self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
+                                      layout=widgets.Layout(width="160px"))
+        self.horizon = widgets.Checkbox(value=True, description="Durée de 200 tours annoncée aux joueurs",
+                                        style=_STYLE, indent=False)
+        self.bouton = widgets.Button(description="Lancer le tournoi de 1980", button_style="primary", icon="play")
+        self.bouton.add_class("strategie-dilemme-1980-lancer")
+        self.classement = None
+        self.figure = FigureVivante(fig_d.figure_vide(
+            "Premier tournoi d'Axelrod", "Choisissez une stratégie à ajouter (ou aucune), puis lancez le tournoi.", 360))
+        self.bouton.on_click(lambda _: self.lancer())
+        super().__init__([
+            widgets.HTML("Enregistrez d'abord votre fonction (<code>dilemme.enregistrer(ma_strategie)</code>) "
+                         "puis relancez cette cellule : elle apparaît en tête de la liste."),
+            widgets.HBox([self.invite, self.repetitions, self.graine]),
+            widgets.HBox([self.horizon, self.bouton]),
+            self.message, self.figure,
+        ])
+        self.add_class("strategie-dilemme")
+        self.add_class("strategie-dilemme-1980")
+
+    @protege()
+    def lancer(self):
+        """Joue le tournoi avec la stratégie choisie en seizième participant et montre le classement."""
+        invite = None if self.invite.value == _AUCUNE else self._joueurs[self.invite.value]
+        self.classement = _p1980.tournoi_axelrod_1980(
+            self.repetitions.value, self.graine.value, invites=[invite] if invite else (),
+            horizon_connu=self.horizon.value,
+        )
+        c = self.classement
+        nom = c.loc[c["score_article"].isna(), "strategie"].iloc[0] if invite else None
+        self.figure.montrer(fig_d.figure_1980(c, invite=nom))
+        tete = c.iloc[0]
+        tft = c[c["nom_axelrod"] == "Tit For Tat"].iloc[0]
+        if invite is None:
+            suite = ("comme en 1980" if tft.name == tete.name
+                     else f"donnant-donnant, vainqueur en 1980, est {_p1980.rang_en_toutes_lettres(int(tft['rang']))}")
+            self.message.info(
+                f"{tete['strategie']} arrive en tête avec {nombre(tete['score'], 1)} points par match ; {suite}.")
+        else:
+            ligne = c[c["strategie"] == nom].iloc[0]
+            texte = (f"« {nom} » termine {_p1980.rang_en_toutes_lettres(int(ligne['rang']))} sur {len(c)} avec "
+                     f"{nombre(ligne['score'], 1)} points par match ; donnant-donnant en a {nombre(tft['score'], 1)}.")
+            (self.message.succes if int(ligne["rang"]) <= 3 else self.message.info)(texte)
+        return c
