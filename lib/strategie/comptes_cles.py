@@ -1,6 +1,6 @@
 """Planification des comptes clés : le tableau 3 × 3, la stratégie conditionnelle, le plan glissant.
 
-D'après la source 004 : la planification d'un compte clé croise trois
+D'après Hubert Faucher (blog de la Relation BtoB, 2017) : la planification d'un compte clé croise trois
 dimensions, chacune en trois temps — les étapes du processus, les documents
 supports, les niveaux d'organisation — sans correspondance systématique d'une
 ligne à l'autre. Une stratégie y est un *plan d'action conditionnel* (von

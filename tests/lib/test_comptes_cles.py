@@ -92,3 +92,12 @@ def test_widgets_refusent_le_vide_et_les_doublons_sans_perdre_la_saisie():
     t.faits.value = ""
     t.demander()
     assert t.message.genre == "erreur"
+
+
+def test_tableau_3x3_ecrit_l_avancement_a_la_francaise():
+    from strategie.figures.comptes_cles import figure_tableau_3x3
+
+    plan = PlanCompteCle("Hôpital Nord", analyse={"client_et_strategie": "CHU", "concurrence": "deux"})
+    textes = [a.text for a in figure_tableau_3x3(plan).layout.annotations]
+    assert any("renseigné à 50\u202f%" in t for t in textes), textes
+    assert not any("50%" in t for t in textes)

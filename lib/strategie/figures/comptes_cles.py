@@ -7,6 +7,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.comptes_cles import DIMENSIONS, TITRES_DIMENSIONS, PlanCompteCle
+from strategie.francais import pourcent
 
 COULEURS_CATEGORIES = {"clé": "#188038", "à développer": "#1a73e8", "à maintenir": "#f9ab00", "opportuniste": "#9aa0a6"}
 
@@ -25,7 +26,7 @@ def figure_tableau_3x3(plan: PlanCompteCle | None = None) -> go.Figure:
                           fillcolor=couleur, line=dict(color="#5f6368"))
             etiquette = "<br>".join(textwrap.wrap(texte, 34))
             if part is not None:
-                etiquette += f"<br><i>renseigné à {part:.0%}</i>"
+                etiquette += f"<br><i>renseigné à {pourcent(part, part=True)}</i>"
             fig.add_annotation(x=colonne + 0.5, y=y0 + 0.5, text=etiquette, showarrow=False, font=dict(size=11))
     fig.update_xaxes(visible=False, range=[0, 3])
     fig.update_yaxes(visible=False, range=[0, 3.45])
