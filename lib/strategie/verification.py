@@ -326,6 +326,16 @@ def classement(nom: str, attendus: dict, *, choix: Any = None, lecon: str | None
     a disparu, si une réponse n'est pas parmi ``choix`` (quand il est donné : une liste ou les
     clés d'un dictionnaire, vérifié sur **toutes** les réponses), ou si des éléments vérifiés
     sont mal classés : le message les liste avec leur *pourquoi*, puis renvoie à ``lecon``.
+    Si la bonne réponse est elle-même un couple, écrivez ``((a, b), "pourquoi")``.
+
+    Exemple (choisir au moins un tiers des éléments, ceux que la leçon dit faciles à confondre) ::
+
+        classement("types", {
+            "Un conseiller attitré suit chaque client fortuné de la banque": (
+                "assistance_dediee", "Un conseiller nommé pour un client précis : assistance personnelle dédiée."),
+            "Un forum où les utilisateurs d'un logiciel s'entraident": (
+                "communautes", "Les clients s'aident entre eux : une communauté, pas de la co-création."),
+        }, choix=TYPES, lecon="course/05-relation-client.ipynb, « Six types de relation »")
     """
     __tracebackhide__ = True
     valeur = _examiner(nom, _globales_appelant().get(nom, _ABSENTE), dict, aide)
@@ -380,7 +390,13 @@ ENREGISTRER_ET_EXECUTER = (
 
 @dataclass(frozen=True)
 class Resultat:
-    """Le résultat d'une cellule notée : question, points, statut et message pour l'apprenant."""
+    """Le résultat d'une cellule notée.
+
+    ``question`` : le titre « Question N — … » qui la précède ; ``statut`` : ``REUSSIE``,
+    ``A_REVOIR``, ``SANS_REPONSE`` ou ``PAR_LE_FORMATEUR`` ; ``message`` : le texte de
+    l'AssertionError (jamais une trace) ; ``verifie`` : la docstring du test ; ``remarque`` :
+    enregistrer ou exécuter ; ``automatique`` : faux pour une réponse notée à la main.
+    """
 
     question: str
     grade_id: str
@@ -443,7 +459,7 @@ class Verification(list):
                 if r.remarque:
                     message += f'<br><em>{_en_html(r.remarque)}</em>'
                 morceaux.append(
-                    f'<tr><td style="text-align:left">{question}</td><td>{_points(r.points)}</td>'
+                    f'<tr style="vertical-align:top"><td style="text-align:left">{question}</td><td>{_points(r.points)}</td>'
                     f'<td class="strategie-statut" style="color:{couleurs.get(r.statut, "inherit")};'
                     f'font-weight:bold;white-space:nowrap">{escape(r.statut)}</td>'
                     f'<td style="text-align:left">{message}</td></tr>')
