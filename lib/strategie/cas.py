@@ -1,6 +1,6 @@
 """Études de cas du cours, et expérience client partagée entre les partenaires d'un écosystème.
 
-Le cas « site-patrimonial » vient de l'article 001 du cours : une société
+Le cas « site-patrimonial » vient d'un article de Geneviève Meloche (mandat de 2018) : une société
 paramunicipale de Montréal fait vivre un site patrimonial et événementiel
 qu'elle partage avec des partenaires d'affaires indépendants. Les neuf
 éléments du modèle d'affaires y ont été fixés pour l'horizon 2029, dans un
@@ -29,6 +29,7 @@ from strategie._fichiers import ecrire_json_atomique, lire_json
 from strategie.canevas import TEXTE_MAX, Canevas
 from strategie.coherence import Constat
 from strategie.erreurs import FichierInvalide, SaisieInvalide
+from strategie.francais import avec_unite
 
 FORMAT_CAS = "strategie.cas"
 FORMAT_EXPERIENCE = "strategie.experience_partagee"
@@ -397,8 +398,8 @@ class Cas:
             f"Organisation : {self.organisation}",
             f"Enjeu : {self.enjeu}",
             f"Question : {self.question}",
-            f"Horizon : {self.horizon} — plan directeur de {self.duree_plan_directeur} ans, "
-            f"mis en œuvre par des plans stratégiques de {self.duree_plans_strategiques} ans.",
+            f"Horizon : {self.horizon} — plan directeur de {avec_unite(self.duree_plan_directeur, 'ans')}, "
+            f"mis en œuvre par des plans stratégiques de {avec_unite(self.duree_plans_strategiques, 'ans')}.",
             "Données utilisées pour redéfinir la proposition de valeur : "
             + " ; ".join(d["detail"] for d in self.donnees) + ".",
             f"⚠️ {self.avertissement}",
@@ -421,7 +422,7 @@ def cas_disponibles() -> list[str]:
 
 
 def charger_cas(nom: str = "site-patrimonial") -> Cas:
-    """Charge une étude de cas livrée avec le cours (par défaut : le site patrimonial de l'article 001)."""
+    """Charge une étude de cas livrée avec le cours (par défaut : le site patrimonial de Montréal)."""
     disponibles = cas_disponibles()
     if nom not in disponibles:
         raise SaisieInvalide(f"Cas inconnu : {nom!r}. Cas disponibles : {', '.join(disponibles)}.")

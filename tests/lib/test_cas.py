@@ -1,4 +1,4 @@
-"""Le cas du site patrimonial (article 001) et l'écosystème partenaires × segments."""
+"""Le cas du site patrimonial (article de G. Meloche) et l'écosystème partenaires × segments."""
 
 from __future__ import annotations
 
@@ -30,7 +30,12 @@ def test_cas_livre_et_cas_inconnu():
 
 def test_faits_de_l_article(cas):
     assert (cas.horizon, cas.duree_plan_directeur, cas.duree_plans_strategiques) == (2029, 10, 3)
-    assert cas.source["article"] == "001" and cas.source["annee_mandat"] == 2018
+    assert cas.source["auteure"] == "Geneviève Meloche" and cas.source["annee_mandat"] == 2018
+    assert cas.source["adresse"].startswith("https://genevievemeloche.com/")
+    # The article speaks of continuity among the autonomous partners' management, not of leaders changing.
+    continuite = [d for d in cas.defis if "continuité" in d]
+    assert continuite and not any("changent" in d for d in continuite)
+    assert "plan directeur de 10\u00a0ans" in cas.resume()
     assert "paramunicipale" in cas.organisation and "Montréal" in cas.organisation
     assert "indépendants" in cas.enjeu
     themes = {d["theme"] for d in cas.donnees}
