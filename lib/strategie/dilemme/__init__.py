@@ -25,10 +25,11 @@ from strategie.dilemme.gains import (
     continuation_minimale, diagnostic, equilibres, optimum_collectif, strategie_dominante,
 )
 from strategie.dilemme.moteur import (
-    ResultatMatch, ResultatTournoi, evolution, jouer_match, tirer_tours, tournoi, tournoi_complet,
+    ResultatMatch, ResultatTournoi, evolution, jouer_match, lecture_bruit, tirer_tours, tournoi, tournoi_complet,
 )
 from strategie.dilemme.premier_tournoi import (
-    ENTRANTS_1980, SCORES_ARTICLE, Resultat1980, lecture_1980, tournoi_axelrod_1980, tournoi_axelrod_1980_complet,
+    ENTRANTS_1980, SCORES_ARTICLE, Resultat1980, lecture_1980, rang_en_toutes_lettres, tournoi_axelrod_1980,
+    tournoi_axelrod_1980_complet,
 )
 from strategie.dilemme.strategies import (
     CLASSES, ErreurStrategie, Strategie, StrategieFonction, catalogue, enregistrer, oublier,
@@ -37,8 +38,8 @@ from strategie.dilemme.strategies import (
 
 __all__ = [
     "strategie", "jouer_match", "tournoi", "tournoi_complet", "evolution", "enregistrer", "oublier",
-    "catalogue", "strategies_apprenants", "tirer_tours",
-    "tournoi_axelrod_1980", "tournoi_axelrod_1980_complet", "lecture_1980", "ENTRANTS_1980", "SCORES_ARTICLE",
+    "catalogue", "strategies_apprenants", "tirer_tours", "lecture_bruit",
+    "tournoi_axelrod_1980", "tournoi_axelrod_1980_complet", "lecture_1980", "ENTRANTS_1980", "SCORES_ARTICLE", "rang_en_toutes_lettres",
     "Resultat1980",
     "Gains", "GAINS_POINTS", "GAINS_ANNEES", "GAINS_NICKY_CASE", "diagnostic", "Diagnostic", "Condition",
     "strategie_dominante", "equilibres", "optimum_collectif", "continuation_minimale",

@@ -24,7 +24,7 @@ from strategie.erreurs import SaisieInvalide
 
 __all__ = [
     "ResultatMatch", "ResultatTournoi", "jouer_match", "tournoi", "tournoi_complet",
-    "evolution", "joueur", "tirer_tours",
+    "evolution", "joueur", "tirer_tours", "lecture_bruit",
 ]
 
 TOURS_MAX = 100_000
@@ -447,7 +447,43 @@ def tournoi(joueurs=None, tours: int = 200, repetitions: int = 5, bruit: float =
     return tournoi_complet(joueurs, tours, repetitions, bruit, graine, gains).classement
 
 
-# -- évolution ---------------------------------------------------------------------------
+def _rang(n: int) -> str:
+    return "1er" if n == 1 else f"{n}e"
+
+
+def lecture_bruit(sans_bruit: pd.DataFrame, avec_bruit: pd.DataFrame, bruit: float,
+                  suivies=("Donnant-donnant", "Donnant-donnant généreux", "Donnant-donnant patient", "Rancunier")) -> str:
+    """Ce que change le bruit entre deux classements de :func:`tournoi`, en phrases écrites d'après les chiffres.
+
+    ``suivies`` : les stratégies dont on donne le rang dans les deux classements (si elles y sont).
+    """
+    from strategie.francais import nombre, pourcent
+
+    a, b = sans_bruit.reset_index(drop=True), avec_bruit.reset_index(drop=True)
+    n = len(b)
+    rang_a = dict(zip(a["strategie"], a["rang"]))
+    rang_b = dict(zip(b["strategie"], b["rang"]))
+    g_a, g_b = a["strategie"].iloc[0], b["strategie"].iloc[0]
+    erreurs = pourcent(bruit, part=True)
+    if g_a == g_b:
+        phrases = [f"Sans erreur comme avec {erreurs} d'erreurs, « {g_a} » arrive en tête."]
+    else:
+        phrases = [f"Sans erreur, « {g_a} » arrive en tête ; avec {erreurs} d'erreurs, c'est « {g_b} »."]
+    podium = [f"« {x} »" for x in b["strategie"].iloc[:3]]
+    phrases.append(f"Le podium avec erreurs : {', '.join(podium[:-1])} et {podium[-1]}.")
+    details = [f"« {x} » passe du {_rang(int(rang_a[x]))} au {_rang(int(rang_b[x]))} rang"
+               if rang_a[x] != rang_b[x] else f"« {x} » reste {_rang(int(rang_b[x]))}"
+               for x in suivies if x in rang_a and x in rang_b]
+    if details:
+        phrases.append(f"Sur {n} : " + " ; ".join(details) + ".")
+    etendue = lambda c: (nombre(c["score_moyen"].min(), 2), nombre(c["score_moyen"].max(), 2))  # noqa: E731
+    (a_min, a_max), (b_min, b_max) = etendue(a), etendue(b)
+    phrases.append(f"Les scores vont de {b_min} à {b_max} points par tour avec erreurs, "
+                   f"de {a_min} à {a_max} sans.")
+    return " ".join(phrases)
+
+
+# -- évolution ---------------------------------------------------------------------------------------
 
 def _population(population) -> tuple[list[Strategie], np.ndarray]:
     if isinstance(population, dict):
