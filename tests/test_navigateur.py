@@ -127,10 +127,13 @@ def _attendre_fin_execution(page, limite_s: float) -> None:
     )
 
 
-def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str):
+def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str, largeur: int = 1400, erreurs_js: list | None = None):
+    """Ouvre le carnet et exécute tout ; ``erreurs_js`` reçoit les erreurs JavaScript dès l'ouverture."""
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    contexte = navigateur.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-FR")
+    contexte = navigateur.new_context(viewport={"width": largeur, "height": 1000}, locale="fr-FR")
     page = contexte.new_page()
+    if erreurs_js is not None:
+        page.on("pageerror", lambda e: erreurs_js.append(str(e)))
     page.goto(f"{jupyterlab}/lab/tree/{relatif}?token={JETON}&reset", wait_until="domcontentloaded")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
     page.wait_for_function(
@@ -257,3 +260,96 @@ INTERACTIONS = {
     "01-business-model-canvas": _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide,
     "14-objectifs-smart": _objectif_smart_refuse_une_date_impossible,
 }
+
+
+def _verdict(page, question) -> str:
+    retour = question.locator(".strategie-autoevaluation-verdict")
+    retour.wait_for(state="visible", timeout=15_000)
+    return retour.inner_text()
+
+
+def test_autoevaluation_au_clavier_puis_reprise(jupyterlab, navigateur):
+    """Module 00 à 1280 px : répondre au clavier seul, lire la correction, relancer et la retrouver."""
+    erreurs_js: list[str] = []
+    contexte, page = _ouvrir_et_executer(jupyterlab, navigateur, "course/00-demarrer.ipynb", largeur=1280,
+                                         erreurs_js=erreurs_js)
+    try:
+        quiz = page.locator(".strategie-autoevaluation-carnet")
+        quiz.wait_for(state="visible", timeout=30_000)
+        quiz.scroll_into_view_if_needed()
+        raccourci, _, decimal, _ = (quiz.locator(".strategie-autoevaluation-question").nth(i) for i in range(4))
+        # Keyboard only: focus the group, the arrow picks the 2nd choice, Tab reaches « Vérifier », Enter checks.
+        raccourci.locator("input[type=radio]").first.focus()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.innerText").strip() == "Vérifier", "Tab doit mener au bouton Vérifier"
+        page.keyboard.press("Enter")
+        texte = _verdict(page, raccourci)
+        assert "✔ Juste." in texte and "Explication" in texte and "Maj + Entrée" in texte, texte
+        # A typed answer: Enter in the field checks it; the French comma in code is explained.
+        decimal.locator("input[type=text]").focus()
+        page.keyboard.type("prix = 4,5")
+        page.keyboard.press("Enter")
+        texte = _verdict(page, decimal)
+        assert "✘ Pas tout à fait." in texte and "point" in texte, texte
+        decimal.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTEFACTS / "00-autoevaluation-reponses.png"))
+        for section in ("bibliotheque", "figure-et-widget"):  # a classification, check boxes, a number in euros
+            autre = page.locator(f".strategie-autoevaluation-{section}")
+            autre.scroll_into_view_if_needed()
+            autre.screenshot(path=str(ARTEFACTS / f"00-autoevaluation-{section}.png"))
+
+        # Every field has an accessible name, and nothing is cut off or overflows at 1280 px.
+        sans_nom = page.evaluate(
+            """() => [...document.querySelectorAll('.strategie-autoevaluation input, .strategie-autoevaluation select,'
+                      + ' .strategie-autoevaluation button')]
+                 .filter(e => !((e.labels && [...e.labels].some(l => l.textContent.trim())) || e.getAttribute('aria-label')
+                                || (e.tagName === 'BUTTON' && e.textContent.trim())))
+                 .map(e => e.outerHTML.slice(0, 80))"""
+        )
+        assert not sans_nom, f"champs d'autoévaluation sans nom accessible : {sans_nom}"
+        debordements = page.evaluate(
+            """() => [...document.querySelectorAll('.strategie-autoevaluation, .strategie-autoevaluation .widget-label,'
+                      + ' .strategie-autoevaluation label, .strategie-autoevaluation button')]
+                 .filter(e => e.offsetParent !== null)
+                 .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth)
+                 .map(e => e.className + ' : ' + e.innerText.slice(0, 40))"""
+        )
+        assert not debordements, f"textes coupés ou qui débordent à 1280 px : {debordements}"
+
+        fichier = json.loads(urllib.request.urlopen(
+            f"{jupyterlab}/api/contents/course/mon-autoevaluation.json?token={JETON}&content=1&format=text").read())
+        reponses = json.loads(fichier["content"])["reponses"]
+        assert reponses["00-demarrer/carnet/executer"] == "Maj + Entrée", reponses
+        assert reponses["00-demarrer/carnet/point-decimal"] == "prix = 4,5", reponses
+
+        # Restart the kernel and run everything again: the answers come back from the file, corrected.
+        page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+        page.evaluate("window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart()")
+        page.wait_for_function(
+            "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+            timeout=90_000,
+        )
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        _attendre_fin_execution(page, limite_s=240)
+        quiz = page.locator(".strategie-autoevaluation-carnet")
+        quiz.wait_for(state="visible", timeout=30_000)
+        raccourci, decimal = (quiz.locator(".strategie-autoevaluation-question").nth(i) for i in (0, 2))
+        assert "✔ Juste." in _verdict(page, raccourci)
+        coche = raccourci.locator("input[type=radio]:checked")
+        assert coche.count() == 1 and coche.evaluate("e => e.parentElement.innerText").strip() == "Maj + Entrée"
+        assert decimal.locator("input[type=text]").input_value() == "prix = 4,5"
+        assert "✘ Pas tout à fait." in _verdict(page, decimal)
+        assert "reprises" in quiz.locator(".strategie-message").inner_text()
+        quiz.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTEFACTS / "00-autoevaluation-reprise.png"))
+        assert not erreurs_js, f"erreurs JavaScript dans la page : {erreurs_js}"
+    except Exception:
+        page.screenshot(path=str(ARTEFACTS / "00-autoevaluation-echec.png"))
+        raise
+    finally:
+        try:
+            page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        except Exception:
+            pass
+        contexte.close()

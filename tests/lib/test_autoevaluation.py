@@ -331,6 +331,7 @@ def test_vue_classement_et_choix_multiple(tmp_path):
     classement = vue.vues[2]
     listes = list(classement.listes.values())
     assert all(liste.description for liste in listes)  # every dropdown is labelled with its item
+    assert all(liste.label == "— choisir —" for liste in listes)
     listes[0].value = "prix"
     classement.bouton.click()
     assert classement.verdict.statut == "illisible" and "Classez encore" in classement.retour.value

@@ -16,6 +16,7 @@ import html
 import re
 from pathlib import Path
 
+import anywidget
 import ipywidgets as widgets
 
 from strategie.autoevaluation import (
@@ -32,11 +33,61 @@ _STYLES = {  # background, text, border; the symbol and the words carry the mean
 _A_CHOISIR = "— choisir —"
 
 
+class GardeRaccourcis(anywidget.AnyWidget):
+    """Invisible : rend les flèches, Espace et les lettres aux champs de la boîte qui le contient.
+
+    Sans lui, JupyterLab (mode commande) prend les flèches d'un bouton radio ou d'une liste
+    pour changer de cellule : on ne pourrait pas choisir une réponse au clavier. Lumino ignore
+    ses raccourcis pour un champ marqué ``data-lm-suppress-shortcuts`` ; seul le navigateur
+    peut poser cet attribut, d'où ce petit module JavaScript (anywidget, sans extension serveur).
+    """
+
+    _esm = """
+    const CHAMPS = "input, select, textarea, button";
+    let groupes = 0;
+    function marquer(boite) {
+      for (const champ of boite.querySelectorAll(CHAMPS)) {
+        if (!champ.hasAttribute("data-lm-suppress-shortcuts")) champ.setAttribute("data-lm-suppress-shortcuts", "true");
+      }
+      // One name per set of radio buttons: Tab enters and leaves the set, the arrows move inside it.
+      for (const radios of boite.querySelectorAll(".widget-radio-box:not([role])")) {
+        const nom = `strategie-autoevaluation-${Date.now()}-${++groupes}`;
+        radios.setAttribute("role", "radiogroup");
+        radios.setAttribute("aria-label", "Réponses proposées");
+        for (const radio of radios.querySelectorAll("input[type=radio]")) radio.name = nom;
+      }
+    }
+    function render({ el }) {
+      let observateur = null;
+      const poser = () => {
+        const boite = el.closest(".strategie-autoevaluation");
+        if (!boite) return false;
+        marquer(boite);
+        // Fields drawn later (a view re-rendered by ipywidgets) are marked too.
+        observateur = new MutationObserver(() => marquer(boite));
+        observateur.observe(boite, { childList: true, subtree: true });
+        return true;
+      };
+      if (!poser()) {
+        // The view is attached to the page a little after render().
+        const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);
+        setTimeout(() => clearInterval(minuteur), 10000);
+      }
+      return () => { if (observateur) observateur.disconnect(); };
+    }
+    export default { render };
+    """
+
+    def __init__(self):
+        super().__init__(layout=widgets.Layout(display="none"))
+
+
 def _texte_riche(texte: str) -> str:
     """Le texte des données en HTML : échappé, avec `code` et **gras** (rien d'autre)."""
     sur = html.escape(texte.strip())
     sur = re.sub(r"`([^`]+)`", r"<code>\1</code>", sur)
     sur = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", sur)
+    sur = sur.replace("« ", "«\u00a0").replace(" »", "\u00a0»")  # guillemets never alone at a line end
     return sur.replace("\n\n", "<br>")
 
 
@@ -64,7 +115,7 @@ class VueQuestion(widgets.VBox):
                               f"{_texte_riche(question.enonce)}</div>")
         enonce.add_class("strategie-autoevaluation-enonce")
         self.bouton = widgets.Button(description="Vérifier", icon="check", tooltip="Vérifier cette réponse",
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=widgets.Layout(width="auto", align_self="flex-start", margin="4px 0"))
         self.bouton.add_class("strategie-autoevaluation-verifier")
         self.bouton.on_click(lambda _: verifier(self))
         self.retour = widgets.HTML()
@@ -88,7 +139,8 @@ class VueQuestion(widgets.VBox):
         if isinstance(q, Classement):
             largeur = f"{min(28, max(len(e) for e in q.elements) * 0.55 + 1):.0f}em"
             self.listes = {
-                e: widgets.Dropdown(options=[(_A_CHOISIR, None), *[(c, c) for c in q.categories]], value=None,
+                # "" and not None: a Dropdown whose value is None shows an empty box instead of « — choisir — ».
+                e: widgets.Dropdown(options=[(_A_CHOISIR, ""), *[(c, c) for c in q.categories]], value="",
                                     description=e, style={"description_width": largeur},
                                     layout=widgets.Layout(width=f"calc({largeur} + 16em)", max_width="100%"))
                 for e in q.elements
@@ -119,7 +171,7 @@ class VueQuestion(widgets.VBox):
         if isinstance(q, ChoixMultiple):
             return [c for c, case in self.cases.items() if case.value]
         if isinstance(q, Classement):
-            return {e: liste.value for e, liste in self.listes.items() if liste.value is not None}
+            return {e: liste.value for e, liste in self.listes.items() if liste.value}
         return self.saisie.value
 
     def remplir(self, reponse: object) -> None:
@@ -134,7 +186,7 @@ class VueQuestion(widgets.VBox):
                     case.value = c in reponse
             elif isinstance(q, Classement):
                 for e, liste in self.listes.items():
-                    liste.value = reponse.get(e)
+                    liste.value = reponse.get(e, "")
             else:
                 self.saisie.value = reponse
         finally:
@@ -163,15 +215,15 @@ class Autoevaluation(widgets.VBox):
         titre = self.questionnaire.titre or self.questionnaire.section
         note = "non notée"
         if self.sauvegarde is not None:
-            note += f" ; vos réponses sont gardées dans « {html.escape(self.sauvegarde.chemin.name)} »"
+            note += f" ; vos réponses sont gardées dans «\u00a0{html.escape(self.sauvegarde.chemin.name)}\u00a0»"
         entete = widgets.HTML(
-            f'<div style="white-space:normal"><strong style="font-size:1.1em">✎ Autoévaluation : '
+            f'<div style="white-space:normal;line-height:1.4"><strong style="font-size:1.1em">✎ Autoévaluation : '
             f"{html.escape(titre)}</strong><br><small>Quelques questions pour vérifier votre compréhension ({note}). "
-            "Répondez, puis « Vérifier » : la correction s'explique aussitôt.</small></div>"
+            "Répondez, puis «\u00a0Vérifier\u00a0» : la correction s'explique aussitôt.</small></div>"
         )
         entete.add_class("strategie-autoevaluation-titre")
         self.vues = [VueQuestion(i, q, self.verifier) for i, q in enumerate(self.questionnaire.questions, start=1)]
-        super().__init__([entete, *self.vues, self.message],
+        super().__init__([entete, *self.vues, self.message, GardeRaccourcis()],
                          layout=widgets.Layout(border="1px solid #dadce0", padding="8px 12px", margin="8px 0",
                                                max_width="900px"))
         self.add_class("strategie-autoevaluation")
