@@ -2,23 +2,48 @@
 
 Logique pure (sans ipywidgets) : les types de questions, la correction d'une réponse avec
 son explication en français, le chargement des questions depuis un fichier de données et la
-sauvegarde des réponses de l'apprenant. La vue est dans ``strategie.widgets.autoevaluation``.
+sauvegarde des réponses de l'apprenant. La vue est dans ``strategie.widgets.autoevaluation`` ;
+dans une leçon, une cellule suffit :
 
-Les questions d'une leçon sont dans ``strategie/donnees/autoevaluation/<lecon>.toml`` ;
-chaque section y a un titre et une liste de questions :
+.. code-block:: python
+
+    from strategie.widgets.autoevaluation import Autoevaluation
+
+    Autoevaluation("00-demarrer", "carnet")
+
+Les questions de la leçon ``NN-slug`` sont dans ``strategie/donnees/autoevaluation/NN-slug.toml``,
+une table par section (dans l'ordre de la leçon), 3 à 5 questions chacune :
 
 .. code-block:: toml
 
     [sections.carnet]
-    titre = "Le carnet"
+    titre = "le carnet et ses cellules"          # « Autoévaluation : <titre> »
 
     [[sections.carnet.questions]]
-    id = "executer"
+    id = "executer"                               # stable : la réponse enregistrée y est rattachée
     type = "choix_unique"
-    enonce = "Quel raccourci exécute une cellule puis passe à la suivante ?"
+    enonce = "Quel raccourci exécute une cellule ?"
     choix = ["Entrée", "Maj + Entrée", "Ctrl + S"]
     reponse = "Maj + Entrée"
-    explication = "**Maj + Entrée** exécute la cellule…"
+    explication = "**Maj + Entrée** exécute la cellule…"   # montrée après toute réponse
+    [sections.carnet.questions.pieges]            # facultatif : message pour un mauvais choix
+    "Ctrl + S" = "Ctrl + S enregistre sans exécuter."
+
+Champs propres à chaque ``type`` (tous ont ``id``, ``enonce``, ``explication``) :
+
+* ``choix_unique`` : ``choix``, ``reponse`` (le texte du bon choix), ``pieges`` ;
+* ``choix_multiple`` : ``choix``, ``reponses`` (liste), ``pieges`` ;
+* ``nombre`` : ``reponse``, ``tolerance`` (écart accepté, 0 par défaut), ``unite`` (« € », « % »…),
+  ``pieges`` (clé : une valeur fausse typique, « 4000 ») ; « 4,5 » et « 4.5 » sont acceptés ;
+* ``classement`` : ``categories`` et la table ``elements`` (élément = "sa catégorie") ;
+* ``code`` : ``solution`` (une ligne de Python), ``contexte`` (variables connues, table),
+  ``variable`` (si la réponse est une affectation ``variable = …``), ``pieges`` (clé : la
+  réponse tapée). La réponse est évaluée sans risque (``evaluer_expression``), jamais dans
+  l'espace de noms du carnet, et comparée à la valeur de ``solution``.
+
+Dans les textes, `code` et **gras** sont mis en forme ; rien d'autre. En Python, les mêmes
+questions s'écrivent avec ``questionnaire(lecon, section, [dict, …])`` ou les classes
+``ChoixUnique``, ``Nombre``… (``Code`` accepte alors aussi ``verifier=fonction``).
 
 >>> q = Nombre(enonce="Combien font 9 / 2 ?", reponse=4.5, explication="9 / 2 = 4,5.")
 >>> q.corriger("4,5").statut, q.corriger(" 4.5 ").statut, q.corriger("5").statut
@@ -46,7 +71,7 @@ from strategie.francais import ESPACE_FINE, ESPACE_INSECABLE, nombre
 
 __all__ = [
     "Verdict", "ChoixUnique", "ChoixMultiple", "Nombre", "Classement", "Code",
-    "Questionnaire", "charger", "sections", "lire_nombre", "evaluer_expression",
+    "Questionnaire", "questionnaire", "charger", "sections", "lire_nombre", "evaluer_expression",
     "Sauvegarde", "FICHIER_REPONSES",
 ]
 
@@ -622,6 +647,21 @@ def _question_depuis(description: Mapping, ou: str) -> _Question:
         raise FichierInvalide(f"{ou} : {exc}") from None
     except TypeError:
         raise FichierInvalide(f"{ou} : il manque « enonce » ou « explication ».") from None
+
+
+def questionnaire(lecon: str, section: str, descriptions: Sequence[Mapping], titre: str = "") -> Questionnaire:
+    """Un questionnaire écrit en Python avec les mêmes tables que le fichier TOML.
+
+    >>> q = questionnaire("00-demarrer", "essai", [{"type": "nombre", "enonce": "9 / 2 ?",
+    ...                                            "reponse": 4.5, "explication": "4,5."}])
+    >>> q.questions[0].corriger("4,5").statut
+    'juste'
+    """
+    ou = f"section « {section} »"
+    if not isinstance(descriptions, Sequence) or isinstance(descriptions, str):
+        raise SaisieInvalide(f"{ou} : donnez une liste de questions (des dict).")
+    questions = [_question_depuis(d, f"{ou}, question {i}") for i, d in enumerate(descriptions, start=1)]
+    return Questionnaire(lecon, section, questions, titre)
 
 
 def _lire_lecon(lecon: str, dossier: Path | None = None) -> tuple[Path, dict]:

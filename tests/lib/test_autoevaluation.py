@@ -305,6 +305,10 @@ def test_vue_corrige_enregistre_et_reprend_chaque_type(tmp_path):
     executer.choix.value = "Maj + Entrée"
     executer.bouton.click()
     assert "✔ Juste." in executer.retour.value and "strategie-autoevaluation-juste" in executer.retour.value
+    executer.choix.value = "Entrée"  # a new choice, not checked yet: the old correction goes away
+    assert executer.retour.value == "" and executer.verdict is None
+    executer.choix.value = "Maj + Entrée"
+    executer.bouton.click()
     decimal.saisie.value = "prix = 4,5"  # Enter in the field checks at once
     assert decimal.verdict.statut == "faux" and "<code>(4, 5)</code>" in decimal.retour.value
     chiffre.saisie.value = " 4 000 "
@@ -341,6 +345,10 @@ def test_vue_classement_et_choix_multiple(tmp_path):
     listes[2].value = "prix"  # the rent is not a price
     classement.bouton.click()
     assert classement.verdict.statut == "faux" and "Bien classés : 3 sur 4." in classement.retour.value
+    listes[2].value = "couts_fixes"
+    assert classement.retour.value == ""
+    listes[2].value = "prix"
+    classement.bouton.click()
 
     multiple = _vue(tmp_path, "figure-et-widget").vues[1]
     multiple.bouton.click()
@@ -391,3 +399,31 @@ def test_vue_echappe_le_html_des_donnees(tmp_path):
     vue.vues[0].bouton.click()
     assert "<img" not in vue.vues[0].retour.value and "&lt;img src=x&gt;" in vue.vues[0].retour.value
     assert "<script>" not in vue.vues[0].children[0].value
+
+
+def test_vue_par_defaut_enregistre_a_cote_de_la_lecon(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the kernel of a lesson runs in the lesson's folder
+    vue = Autoevaluation("00-demarrer", "binder")
+    assert f"« {FICHIER_REPONSES} »" in vue.children[0].value.replace("\u00a0", " ")
+    vue.vues[0].choix.value = vue.vues[0].question.choix[1]
+    vue.vues[0].bouton.click()
+    assert vue.vues[0].verdict.statut == "faux"
+    assert json.loads((tmp_path / FICHIER_REPONSES).read_text(encoding="utf-8"))["reponses"] == {
+        "00-demarrer/binder/fin-de-session": "Il reste sur le serveur pendant un mois"}
+
+
+def test_vue_d_une_section_inconnue_dit_lesquelles_existent():
+    with pytest.raises(FichierInvalide, match="sections : carnet, bibliotheque"):
+        Autoevaluation("00-demarrer", "conclusion", fichier=None)
+
+
+def test_questionnaire_en_ligne_avec_les_tables_du_fichier():
+    from strategie.autoevaluation import questionnaire
+
+    q = questionnaire("99-essai", "s", [
+        {"type": "choix_multiple", "enonce": "Pairs ?", "choix": ["2", "3", "4"], "reponses": ["2", "4"], "explication": "2 et 4."},
+        {"type": "code", "enonce": "Le double de x", "contexte": {"x": 3}, "solution": "2 * x", "explication": "6."},
+    ], titre="Essai")
+    assert q.titre == "Essai" and q.questions[0].corriger(["4", "2"]).juste and q.questions[1].corriger("x + x").juste
+    with pytest.raises(FichierInvalide, match="question 1 : « type »"):
+        questionnaire("99-essai", "s", [{"type": "qcm", "enonce": "?", "explication": "x"}])

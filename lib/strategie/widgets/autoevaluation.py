@@ -131,10 +131,13 @@ class VueQuestion(widgets.VBox):
         if isinstance(q, ChoixUnique):
             # No automatic check on change: arrow keys move the selection through every choice.
             self.choix = widgets.RadioButtons(options=list(q.choix), value=None, layout=widgets.Layout(width="auto"))
+            self.choix.observe(self._reponse_changee, names="value")
             return [self.choix]
         if isinstance(q, ChoixMultiple):
             self.cases = {c: widgets.Checkbox(value=False, description=c, indent=False, layout=widgets.Layout(width="auto"))
                           for c in q.choix}
+            for case in self.cases.values():
+                case.observe(self._reponse_changee, names="value")
             return list(self.cases.values())
         if isinstance(q, Classement):
             largeur = f"{min(28, max(len(e) for e in q.elements) * 0.55 + 1):.0f}em"
@@ -145,6 +148,8 @@ class VueQuestion(widgets.VBox):
                                     layout=widgets.Layout(width=f"calc({largeur} + 16em)", max_width="100%"))
                 for e in q.elements
             }
+            for liste in self.listes.values():
+                liste.observe(self._reponse_changee, names="value")
             return list(self.listes.values())
         if isinstance(q, (Nombre, Code)):
             exemple = "par exemple 4,5" if isinstance(q, Nombre) else "une ligne de Python"
@@ -162,6 +167,12 @@ class VueQuestion(widgets.VBox):
                 return [widgets.HBox([self.saisie, widgets.HTML(f"&nbsp;{html.escape(q.unite)}")])]
             return [self.saisie]
         raise TypeError(f"type de question inconnu : {type(q).__name__}")
+
+    def _reponse_changee(self, _=None) -> None:
+        # A correction must never stay under an answer it does not describe.
+        if not self._en_reprise and self.verdict is not None:
+            self.verdict = None
+            self.retour.value = ""
 
     def lire(self) -> object:
         """La réponse telle que saisie (ce qui est corrigé et enregistré)."""
