@@ -5,6 +5,10 @@
 * Chaque nouveau gradebook lance ``alembic heads`` dans un sous-processus pour connaître la version
   du schéma (environ 4 s de calcul, qui réimporte tout nbgrader) ; la même réponse se lit ici, dans
   le processus, dans les scripts de migration de nbgrader.
+* nbgrader ouvre un gradebook (donc un moteur SQLAlchemy neuf) une dizaine de fois par soumission, et
+  un moteur neuf recompile chaque requête (un tiers du travail de nbgrader hors noyau) : un seul
+  moteur par base sert à tous. ``Gradebook.close()`` le « dispose » toujours, ce qui ferme ses
+  connexions (aucune ne reste ouverte entre deux gradebooks) mais garde ses requêtes compilées.
 """
 
 from __future__ import annotations
@@ -27,7 +31,29 @@ def version_alembic() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+_MOTEURS: dict = {}
+
+
+def _moteur_partage(creer):
+    @functools.wraps(creer)
+    def moteur(url, *args, **kwargs):
+        cle = (str(url), args, tuple(sorted(kwargs.items())))
+        if cle not in _MOTEURS:
+            _MOTEURS[cle] = creer(url, *args, **kwargs)
+        return _MOTEURS[cle]
+
+    moteur.partage = True
+    return moteur
+
+
+def oublier_moteurs() -> None:
+    """(dans un processus né d'un fork) Les moteurs du parent et leurs connexions ne servent pas ici."""
+    _MOTEURS.clear()
+
+
 def accelerer() -> None:
     import nbgrader.api
 
     nbgrader.api.get_alembic_version = version_alembic
+    if not getattr(nbgrader.api.create_engine, "partage", False):
+        nbgrader.api.create_engine = _moteur_partage(nbgrader.api.create_engine)

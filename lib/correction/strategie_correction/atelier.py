@@ -51,6 +51,60 @@ def charger_config(cours: Path):
     return PyFileConfigLoader(fichier.name, path=str(cours)).load_config()
 
 
+def configurer_prive(base, prive: Path, devoir: str):
+    """La configuration d'un cours privé dans ``prive`` (dossiers créés, mode 700/711) ; renvoie (cfg, cd)."""
+    from nbgrader.coursedir import CourseDirectory
+
+    prive.mkdir(parents=True, exist_ok=True)
+    os.chmod(prive, 0o711)
+    cfg = copy.deepcopy(base)
+    cfg.CourseDirectory.root = str(prive)
+    cfg.CourseDirectory.db_url = f"sqlite:///{prive / 'gradebook.db'}"
+    cfg.CourseDirectory.source_directory = "source"
+    cfg.CourseDirectory.release_directory = "publie"
+    cfg.CourseDirectory.submitted_directory = "soumis"
+    cfg.CourseDirectory.autograded_directory = "corrige"
+    cfg.CourseDirectory.feedback_directory = "retour"
+    for nom in ("source", "publie", "soumis"):
+        (prive / nom).mkdir(exist_ok=True)
+        os.chmod(prive / nom, 0o700)
+    (prive / "corrige").mkdir(exist_ok=True)
+    os.chmod(prive / "corrige", 0o711)
+    cd = CourseDirectory(config=cfg)
+    cd.assignment_id = devoir
+    return cfg, cd
+
+
+def generer_prive(base, cours: Path, devoir: str, prive: Path, cfg=None, cd=None) -> None:
+    """Le devoir copié des sources du cours et généré dans le gradebook privé de ``prive``."""
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.utils import capture_log
+
+    if cfg is None:
+        cfg, cd = configurer_prive(base, prive, devoir)
+    principal = CourseDirectory(config=base)
+    principal.root = str(cours)
+    source = Path(principal.format_path(principal.source_directory, ".", devoir))
+    cible = prive / "source" / devoir
+    if cible.exists():
+        shutil.rmtree(cible)
+    shutil.copytree(source, cible, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    generation = GenerateAssignment(coursedir=cd, config=cfg)
+    generation.force = True
+    generation.create_assignment = True
+    resultat = capture_log(generation)
+    if not resultat["success"]:
+        raise RuntimeError("nbgrader generate_assignment a échoué :\n" + resultat.get("log", "") + resultat.get("error", ""))
+    (prive / "gradebook.db").chmod(0o600)
+
+
+def preparer_modele(cours: Path, devoir: str, modele: Path) -> None:
+    """(chef d'orchestre) Le cours privé modèle que chaque atelier recopie au démarrage."""
+    _nbgrader.accelerer()
+    generer_prive(charger_config(cours), cours, devoir, modele)
+
+
 class Atelier:
     def __init__(self, reglages: dict):
         self.r = reglages
@@ -63,11 +117,8 @@ class Atelier:
 
     # -- start-up -------------------------------------------------------------------------------
     def demarrer(self) -> None:
-        from nbgrader.converters import GenerateAssignment
-        from nbgrader.coursedir import CourseDirectory
-        from nbgrader.preprocessors import Execute
         from nbgrader.converters.autograde import Autograde
-        from nbgrader.utils import capture_log
+        from nbgrader.preprocessors import Execute
         import nbformat
 
         from strategie_correction import execution, retour
@@ -78,39 +129,17 @@ class Atelier:
         devenir_faucheur()
 
         base = charger_config(self.cours)
-        principal = CourseDirectory(config=base)
-        principal.root = str(self.cours)
-        source = Path(principal.format_path(principal.source_directory, ".", self.devoir))
-
-        self.prive.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.prive, 0o711)
-        cfg = copy.deepcopy(base)
-        cfg.CourseDirectory.root = str(self.prive)
-        cfg.CourseDirectory.db_url = f"sqlite:///{self.prive / 'gradebook.db'}"
-        cfg.CourseDirectory.source_directory = "source"
-        cfg.CourseDirectory.release_directory = "publie"
-        cfg.CourseDirectory.submitted_directory = "soumis"
-        cfg.CourseDirectory.autograded_directory = "corrige"
-        cfg.CourseDirectory.feedback_directory = "retour"
-        for nom in ("source", "publie", "soumis"):
-            (self.prive / nom).mkdir(exist_ok=True)
-            os.chmod(self.prive / nom, 0o700)
-        (self.prive / "corrige").mkdir(exist_ok=True)
-        os.chmod(self.prive / "corrige", 0o711)
-        cible = self.prive / "source" / self.devoir
-        if cible.exists():
-            shutil.rmtree(cible)
-        shutil.copytree(source, cible, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-
-        cd = CourseDirectory(config=cfg)
-        cd.assignment_id = self.devoir
-        generation = GenerateAssignment(coursedir=cd, config=cfg)
-        generation.force = True
-        generation.create_assignment = True
-        resultat = capture_log(generation)
-        if not resultat["success"]:
-            raise RuntimeError("nbgrader generate_assignment a échoué :\n" + resultat.get("log", "") + resultat.get("error", ""))
-        (self.prive / "gradebook.db").chmod(0o600)
+        cfg, cd = configurer_prive(base, self.prive, self.devoir)
+        modele = self.r.get("modele")
+        if modele:
+            # The orchestrator built this private course once; a copy costs milliseconds, a
+            # generation more than a second of CPU per worker.
+            for nom in ("source", "publie"):
+                shutil.copytree(Path(modele) / nom / self.devoir, self.prive / nom / self.devoir, dirs_exist_ok=True)
+            shutil.copyfile(Path(modele) / "gradebook.db", self.prive / "gradebook.db")
+            (self.prive / "gradebook.db").chmod(0o600)
+        else:
+            generer_prive(base, self.cours, self.devoir, self.prive, cfg, cd)
         self.publies = {
             p.stem: nbformat.read(p, as_version=4) for p in sorted((self.prive / "publie" / self.devoir).glob("*.ipynb"))
         }

@@ -208,6 +208,9 @@ def environnement_noyau() -> dict[str, str]:
         "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1",
         # One thread per numeric library: parallel grading already fills the cores.
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        # The memory limit caps address space: glibc reserves 64 MB per thread arena, and the kernel's
+        # 14 threads reserved 0.9 GB they never used (a 15-valeur-client solution hit 2 GB).
+        "MALLOC_ARENA_MAX": "2",
         "NBGRADER_EXECUTION": "autograde",
     }
     for nom, motif in _PERMISES.items():

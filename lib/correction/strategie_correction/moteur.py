@@ -97,6 +97,7 @@ class _Fourche:
                 import gc
 
                 gc.freeze()
+                _nbgrader.oublier_moteurs()
                 os.setsid()
                 for signal_ in (signal.SIGINT, signal.SIGTERM):
                     signal.signal(signal_, signal.SIG_DFL)
@@ -582,12 +583,16 @@ class Correction:
         self.barre = None
         self.corrigees = 0
         try:
-            # Workers boot (nbgrader import, private gradebook) while the isolation is probed and
-            # the course's gradebook is prepared.
-            self._lancer(min(paralleles, len(self.a_corriger)))
+            # The workers' private course is generated once, in a child, while the isolation is
+            # probed and the course's gradebook is prepared; each worker then copies it.
+            self.modele = None
+            fabrique = self._fabriquer_modele() if self.a_corriger and hasattr(os, "fork") else None
             self.isoler(paralleles)
             self.enregistrer_devoir()
             self._surveiller()
+            if fabrique is not None:
+                self.modele = self._attendre_modele(*fabrique)
+            self._lancer(min(paralleles, len(self.a_corriger)))
             self.file_corriger = deque(self.a_corriger)
             self.file_retours: deque = deque()
             self.en_cours_retour: dict[str, str] = {}
@@ -637,6 +642,39 @@ class Correction:
             self.barre.terminer()
         finally:
             self.selecteur.close()
+
+    def _fabriquer_modele(self) -> tuple[int, Path]:
+        """Lance, dans un fils, la génération du cours privé modèle des ateliers ; renvoie (pid, dossier)."""
+        from strategie_correction import atelier
+
+        modele = self.temporaire / "modele"
+        journal = self.sortie / "journaux" / "modele.log"
+        for flux in (sys.stdout, sys.stderr):
+            flux.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                _nbgrader.oublier_moteurs()
+                fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+                os.dup2(fd, 1)
+                os.dup2(fd, 2)
+                atelier.preparer_modele(self.cours, self.o.devoir, modele)
+                code = 0
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        return pid, modele
+
+    def _attendre_modele(self, pid: int, modele: Path) -> Path | None:
+        """Le modèle s'il a été généré ; sinon None (chaque atelier génère alors le sien, comme avant)."""
+        _, statut = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(statut) == 0 and (modele / "gradebook.db").is_file():
+            return modele
+        return None
 
     def _lancer(self, nombre: int) -> None:
         for numero in range(len(self.ateliers), len(self.ateliers) + nombre):
@@ -761,6 +799,7 @@ class Correction:
             "resultats": str(resultats), "delai_cellule": self.delai_cellule,
             "limite_sortie": self.o.limite_sortie_ko * 1000, "memoire": self.o.memoire_mo * 2**20,
             "fichier_max": 512 * 2**20, "processus": 64,
+            "modele": str(self.modele) if getattr(self, "modele", None) else None,
         }
         return _Atelier(numero, reglages, temporaire, self.sortie / "journaux" / f"atelier-{numero}.log")
 
