@@ -1,7 +1,15 @@
-"""Les trois listes de dépendances (pyproject, environment.yml, binder/) disent la même chose."""
+"""Les dépendances : pyproject et environment.yml disent la même chose ; binder/ verrouille celles des apprenants.
+
+Ce que repo2docker fait de binder/ (documentation de repo2docker, « Configuration Files ») :
+s'il existe un dossier binder/, seuls ses fichiers comptent ; environment.yml y passe avant
+requirements.txt ; runtime.txt (« python-3.11 ») choisit Python pour requirements.txt ; postBuild,
+exécutable, tourne depuis la racine du dépôt après l'installation ; start, exécutable, finit par
+``exec "$@"``.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 
@@ -32,8 +40,70 @@ def test_environment_yml_egale_pyproject():
     assert _conda(RACINE / "environment.yml") == _pyproject()
 
 
-def test_binder_egale_pyproject():
-    assert _conda(RACINE / "binder" / "environment.yml") == _pyproject()
+def _verrou() -> dict[str, str]:
+    lignes = (RACINE / "binder" / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    paquets = {}
+    for ligne in lignes:
+        if not ligne.strip() or ligne.startswith("#"):
+            continue
+        nom, egal, version = ligne.partition("==")
+        assert egal and version and not set(version) & set("<>=!~ ;,*"), f"version non exacte : {ligne!r}"
+        paquets[_nom(nom)] = version
+    return paquets
+
+
+def _apprenants() -> list[str]:
+    projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return projet["dependencies"] + projet["optional-dependencies"]["cours"]
+
+
+def test_binder_utilise_requirements_et_python_311():
+    dossier = RACINE / "binder"
+    assert not (dossier / "environment.yml").exists(), "environment.yml passerait avant requirements.txt"
+    assert not (dossier / "Dockerfile").exists()
+    assert (dossier / "runtime.txt").read_text(encoding="utf-8").strip() == "python-3.11"
+    for script in ("postBuild", "start"):
+        assert os.access(dossier / script, os.X_OK), f"binder/{script} doit être exécutable"
+    assert (dossier / "start").read_text(encoding="utf-8").rstrip().endswith('exec "$@"')
+
+
+def test_binder_verrouille_exactement_les_dependances_des_apprenants():
+    from packaging.requirements import Requirement
+
+    verrou = _verrou()
+    for texte in _apprenants():
+        exigence = Requirement(texte)
+        nom = _nom(exigence.name)
+        assert nom in verrou, f"{nom} manque au verrou de binder/"
+        assert exigence.specifier.contains(verrou[nom], prereleases=True), (
+            f"{nom}=={verrou[nom]} (binder/) sort des bornes de pyproject.toml ({exigence.specifier})")
+
+
+def test_binder_sans_outils_de_test_ni_outil_de_correction():
+    projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    interdits = {_nom(d) for d in projet["optional-dependencies"]["test"]} | {"strategie-correction", "strategie"}
+    interdits |= {"pytest", "playwright", "hypothesis", "nbval", "pytest-xdist", "axelrod"}
+    assert not interdits & set(_verrou())
+
+
+def test_verrou_binder_complet_pour_l_environnement_installe():
+    """Chaque paquet qu'exige strategie[cours] dans l'environnement installé est dans le verrou."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("verrou_binder", RACINE / "tools" / "verrou_binder.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    manquants = set(module.fermeture()) - set(_verrou()) - {"strategie"}
+    assert not manquants, f"absents de binder/requirements.txt : {sorted(manquants)} (lancez tools/verrou_binder.py)"
+
+
+def test_pyproject_borne_chaque_dependance():
+    from packaging.requirements import Requirement
+
+    for texte in _pyproject().values():
+        exigence = Requirement(texte)
+        assert any(s.operator in ("<", "<=", "==", "~=") for s in exigence.specifier), (
+            f"{texte} : donnez une borne supérieure (version majeure suivante non testée)")
 
 
 def test_binder_installe_la_bibliotheque_et_cache_le_formateur():
@@ -41,7 +111,8 @@ def test_binder_installe_la_bibliotheque_et_cache_le_formateur():
     post = "\n".join(ligne for ligne in lignes if not ligne.lstrip().startswith("#"))
     assert "pip install" in post and "-e ." in post
     assert "set -e" in post
-    for panneau in ("formgrader", "create-assignment", "course-list"):
+    for panneau in ("formgrader", "create-assignment", "course-list", "assignment-list", "menu"):
         assert f"@jupyter/nbgrader:{panneau}" in post
+    assert "jupyter labextension disable" in post and "jupyter labextension lock" in post
     assert "validate" not in post.lower(), "le bouton Validate doit rester aux apprenants"
     assert "configurer_jupyterlab.py" in post
