@@ -185,6 +185,7 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
             assert non_rendus == 0, f"{lecon.name} : un widget n'a pas pu s'afficher"
             # Bring the first widget into view for the screenshot a human looks at.
             page.locator(".jp-OutputArea-output .jupyter-widgets").first.scroll_into_view_if_needed()
+            page.wait_for_timeout(500)  # cells brought into view are drawn a moment later
             page.screenshot(path=str(ARTEFACTS / f"{lecon.stem}-widget.png"))
         if lecon.stem in INTERACTIONS:
             INTERACTIONS[lecon.stem](page)
@@ -202,8 +203,12 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
 def _curseur_du_module_00_recalcule_le_resultat(page):
     vue = page.locator(".strategie-demarrer").first
     vue.scroll_into_view_if_needed()
-    message = vue.locator(".strategie-message")
-    assert "bénéfice" in message.inner_text(timeout=30_000)
+    # Cells far from the viewport are drawn a moment after scrolling (content-visibility): wait for the text.
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.strategie-demarrer .strategie-message');"
+        " return m && m.innerText.includes('bénéfice'); }",
+        timeout=30_000,
+    )
     poignee = vue.locator(".noUi-handle").first  # the price slider
     poignee.focus()
     page.keyboard.press("Home")  # price to 0: the activity now loses money
@@ -264,7 +269,10 @@ INTERACTIONS = {
 
 def _verdict(page, question) -> str:
     retour = question.locator(".strategie-autoevaluation-verdict")
-    retour.wait_for(state="visible", timeout=15_000)
+    retour.wait_for(state="attached", timeout=15_000)
+    retour.scroll_into_view_if_needed()
+    # Drawn a moment after scrolling (content-visibility): wait for the text itself.
+    page.wait_for_function("e => e.innerText.trim().length > 0", arg=retour.element_handle(), timeout=15_000)
     return retour.inner_text()
 
 
@@ -340,7 +348,10 @@ def test_autoevaluation_au_clavier_puis_reprise(jupyterlab, navigateur):
         assert coche.count() == 1 and coche.evaluate("e => e.parentElement.innerText").strip() == "Maj + Entrée"
         assert decimal.locator("input[type=text]").input_value() == "prix = 4,5"
         assert "✘ Pas tout à fait." in _verdict(page, decimal)
-        assert "reprises" in quiz.locator(".strategie-message").inner_text()
+        page.wait_for_function(
+            "() => document.querySelector('.strategie-autoevaluation-carnet .strategie-message').innerText.includes('reprises')",
+            timeout=15_000,
+        )
         quiz.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTEFACTS / "00-autoevaluation-reprise.png"))
         assert not erreurs_js, f"erreurs JavaScript dans la page : {erreurs_js}"
