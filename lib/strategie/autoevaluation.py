@@ -622,7 +622,11 @@ def _lire_toml(chemin: Path) -> dict:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ModuleNotFoundError:
+            raise FichierInvalide("Les autoévaluations demandent Python 3.11 ou plus récent "
+                                  "(ou, avec Python 3.10, le paquet tomli : pip install tomli).") from None
     try:
         with open(chemin, "rb") as f:
             return tomllib.load(f)
