@@ -4,7 +4,7 @@ logique de coûts ou de valeur, et coûts immatériels (temps, stress) à côté
 Le bloc « Structure de coûts » (pour une personne : « ce que vous donnez »)
 recense ce que coûte le modèle. Une organisation compte surtout en euros ;
 un modèle personnel compte aussi ce qui ne se paie pas en argent : le temps
-non payé, le stress, la fatigue (source 000).
+non payé, le stress, la fatigue (série « Business Model You » de Martin Gysler, 2015).
 
 Conventions : les coûts fixes sont en euros par mois, les coûts variables en
 euros par unité vendue, les quantités en unités par mois.
@@ -25,7 +25,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from strategie import _blocs
+from strategie import _blocs, francais
 from strategie.canevas import Canevas
 from strategie.erreurs import SaisieInvalide
 
@@ -288,7 +288,7 @@ class StructureCouts(_blocs.Collection):
             elif c.nature == "variable":
                 notes.append(f"{c.libelle} : {_blocs.euros(c.montant)} par {self.unite} (variable)")
             else:
-                mesures = ([f"{c.heures:g} h par mois"] if c.heures else []) + ([f"stress {c.stress}/10"] if c.stress else [])
+                mesures = ([f"{francais.avec_unite(c.heures, 'h')} par mois"] if c.heures else []) + ([f"stress {c.stress}/10"] if c.stress else [])
                 notes.append(f"{c.libelle} : {', '.join(mesures)} (immatériel)")
         return notes
 

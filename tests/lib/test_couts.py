@@ -25,7 +25,7 @@ def test_structure_du_cafe():
     assert s.heures_non_payees == 12
     notes = s.notes_de_canevas()
     assert "Loyer : 1\u202f200\u00a0€ par mois (fixe)" in notes
-    assert any("immatériel" in n and "12 h" in n for n in notes)
+    assert any("immatériel" in n and "12\u00a0h" in n for n in notes)
 
 
 def test_pas_de_seuil_quand_le_prix_ne_couvre_pas_le_cout_variable():

@@ -339,7 +339,7 @@ def test_objectif_de_maintien_peut_avoir_cible_egale_au_depart():
     ({"depart": 0, "cible": 5}, "atteignable", None, "zéro"),
     ({"depart": 12, "cible": 1}, "atteignable", True, "63"),
     ({"depart": 12, "cible": 1, "echeance": "30/04/2026"}, "atteignable", False, "par an"),
-    ({"depart": 80, "cible": 120, "indicateur": "taux de satisfaction"}, "atteignable", False, "100 %"),
+    ({"depart": 80, "cible": 120, "indicateur": "taux de satisfaction"}, "atteignable", False, "100\u202f%"),
     ({"depart": 3.5, "cible": 6, "unite": "/5", "indicateur": "note des avis"}, "atteignable", False, "maximum"),
     ({"depart": 3.5, "cible": 6, "unite": "/abc", "indicateur": "note des avis"}, "atteignable", True, "par an"),
     ({"responsable": ""}, "realisable", None, "qui s'en charge"),
@@ -540,3 +540,11 @@ def test_la_phrase_d_un_objectif_est_relue_comme_les_champs(echeance, depart, ci
     par_champs, par_phrase = smart.verifier(objectif, J), smart.evaluer(objectif.phrase(), J)
     for critere in ("specifique", "mesurable", "atteignable", "realisable", "temporel"):
         assert par_champs[critere][0] == par_phrase[critere][0], (critere, objectif.phrase())
+
+
+def test_quantites_lisibles_sans_coupure_avant_l_unite():
+    o = smart.Objectif(quoi="Réduire les retards de livraison", indicateur="taux de retard", depart=14, cible=8,
+                       unite="%", echeance="30/06/2027", responsable="Samia", moyens="un transporteur")
+    assert "de 14\u202f% à 8\u202f%" in o.phrase()
+    raison = smart.evaluer("Réduire le taux de retard de 14 % à 8 % d'ici fin juin 2027", aujourd_hui=J)["mesurable"][1]
+    assert "8\u202f%" in raison and "8 %" not in raison

@@ -26,7 +26,7 @@ def test_figure_recuperation_rouge_puis_vert():
     fig = fig_vc.figure_recuperation(courbe, vc.clv(100, 0.8, 0.1, 150), 3, "année")
     assert isinstance(fig, go.Figure)
     assert list(fig.data[0].marker.color) == [fig_vc.ROUGE] * 3 + [fig_vc.VERT] * 4
-    assert "117" in fig.layout.title.text and "3 années" in fig.layout.title.text
+    assert "117" in fig.layout.title.text and "3\u00a0années" in fig.layout.title.text
 
 
 def test_titre_recuperation_jamais():
@@ -72,7 +72,7 @@ def test_figure_deciles_et_validation():
 def test_formats_francais():
     assert fig_vc.euros(12345.4) == "12\u202f345\u00a0€"
     assert fig_vc.pourcent(0.756) == "76\u202f%"
-    assert fig_vc.duree(1, "année") == "1 année" and fig_vc.duree(3, "année") == "3 années"
+    assert fig_vc.duree(1, "année") == "1\u00a0année" and fig_vc.duree(3, "année") == "3\u00a0années"
 
 
 # ---------------------------------------------------------------------------
@@ -162,3 +162,11 @@ def test_vue_transactions_invalides_en_message():
     assert vue.message.genre == "erreur" and "« montant »" in vue.message.texte
     vue.cout_par_retour.value = 5
     assert vue.message.genre == "erreur"
+
+
+def test_survol_de_la_baleine_a_la_francaise():
+    profits = pd.Series([50.0, 30.0, 10.0, -5.0, -20.0])
+    fig = fig_vc.figure_baleine(vc.courbe_baleine(profits))
+    survols = [str(c) for t in fig.data if t.customdata is not None for c in np.ravel(t.customdata)]
+    assert survols and all(s.endswith("\u202f%") for s in survols), survols
+    assert fig.layout.separators == ", "

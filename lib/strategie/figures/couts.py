@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from strategie import _blocs
+from strategie.francais import euros
 from strategie.couts import STRESS_MAX, StructureCouts
 from strategie.erreurs import SaisieInvalide
 
@@ -60,7 +61,7 @@ def figure_seuil(structure: StructureCouts, prix: float, quantite_max: float | N
                                  marker=dict(size=13, color="#202124", symbol="x")))
         fig.add_annotation(x=seuil, y=p * seuil, ax=40, ay=-50,
                            text=f"Seuil : {_blocs.nombre_fr(seuil)} {unite}s / mois<br>"
-                                f"soit {_blocs.nombre_fr(p * seuil)} € de chiffre d'affaires")
+                                f"soit {euros(p * seuil)} de chiffre d'affaires")
         fig.add_annotation(x=seuil / 2, y=0.97, yref="paper", showarrow=False, text="zone de perte",
                            font=dict(color="#b3261e"))
         fig.add_annotation(x=(seuil + q_max) / 2, y=0.97, yref="paper", showarrow=False, text="zone de gain",
@@ -74,7 +75,7 @@ def figure_seuil(structure: StructureCouts, prix: float, quantite_max: float | N
         fig.add_vline(x=vq, line=dict(color="#1a73e8", dash="dot"))
         fig.add_annotation(x=vq, y=0.05, yref="paper", xanchor="left", showarrow=False, font=dict(color="#1a73e8"),
                            text=f" volume prévu : {_blocs.nombre_fr(vq)} → résultat {'+' if resultat >= 0 else '−'}"
-                                f"{_blocs.nombre_fr(abs(resultat))} €")
+                                f"{euros(abs(resultat))}")
     fig.update_xaxes(title_text=f"Quantité vendue ({unite}s par mois)", range=[0, q_max], gridcolor="#eceff1")
     fig.update_yaxes(title_text="Euros par mois", rangemode="tozero", gridcolor="#eceff1", tickformat=",.0f")
     fig.update_xaxes(tickformat=",.0f")
@@ -117,7 +118,7 @@ def figure_argent_et_immateriel(structure: StructureCouts, quantite: float = 0.0
         fig.add_trace(go.Bar(
             y=[c.libelle for c in monetaires], x=[c.montant * (q if c.nature == "variable" else 1) for c in monetaires],
             orientation="h", marker_color=["#5f6368" if c.nature == "fixe" else "#e8710a" for c in monetaires],
-            customdata=[c.nature for c in monetaires], hovertemplate="%{y} (%{customdata}) : %{x:,.0f} €<extra></extra>",
+            customdata=[c.nature for c in monetaires], hovertemplate="%{y} (%{customdata}) : %{x:,.0f} €<extra></extra>",
             showlegend=False), row=1, col=1)
     immateriels = structure.immateriels()
     if len(immateriels):
@@ -126,7 +127,7 @@ def figure_argent_et_immateriel(structure: StructureCouts, quantite: float = 0.0
             marker=dict(color=immateriels["stress"], cmin=0, cmax=STRESS_MAX, colorscale="OrRd",
                         colorbar=dict(title="stress", x=1.02, len=0.8)),
             text=[f"stress {s}/10" for s in immateriels["stress"]], textposition="auto",
-            hovertemplate="%{y} : %{x:g} h par mois<extra></extra>", showlegend=False), row=1, col=2)
+            hovertemplate="%{y} : %{x:g} h par mois<extra></extra>", showlegend=False), row=1, col=2)
     else:
         fig.add_annotation(x=0.82, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(color="#5f6368"),
                            text="Aucun coût immatériel noté :<br>temps non payé ? stress ?")

@@ -59,14 +59,14 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
             x=np.nan_to_num(avance[masque], nan=0.0), y=lignes["indicateur"], orientation="h", name=statut,
             marker_color=COULEURS_STATUTS[statut],
             customdata=np.stack([lignes["statut"], lignes["tendance"]], axis=-1),
-            hovertemplate="<b>%{y}</b><br>avancement : %{x:.0f} %<br>statut : %{customdata[0]}"
+            hovertemplate="<b>%{y}</b><br>avancement : %{x:.0f} %<br>statut : %{customdata[0]}"
                           "<br>tendance : %{customdata[1]}<extra></extra>",
         ))
     if len(df):
         figure.add_trace(go.Scatter(
             x=df["attendu"] * 100, y=df["indicateur"], mode="markers", name="avancement attendu",
             marker=dict(symbol="diamond", size=11, color="#333333", line=dict(color="white", width=1)),
-            hovertemplate="<b>%{y}</b><br>attendu à cette date : %{x:.0f} %<extra></extra>",
+            hovertemplate="<b>%{y}</b><br>attendu à cette date : %{x:.0f} %<extra></extra>",
         ))
     maximum = float(np.nanmax(np.append(avance, 100.0))) if len(avance) else 100.0
     minimum = float(np.nanmin(np.append(avance, 0.0))) if len(avance) else 0.0
@@ -92,7 +92,7 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
     figure.update_layout(
         title=titre or "Tableau de bord : où en est chaque indicateur ?",
         xaxis=dict(title="avancement du départ vers la cible (%)", range=[min(minimum, 0) - 10, droite + 75],
-                   ticksuffix=" %", tickvals=list(range(int(np.floor(min(minimum, 0) / 20)) * 20,
+                   ticksuffix=" %", tickvals=list(range(int(np.floor(min(minimum, 0) / 20)) * 20,
                                                         int(max(maximum, 100)) + 1, 20))),
         yaxis=dict(title=None, automargin=True),
         barmode="overlay", legend=dict(title="statut", orientation="h", y=-0.25),

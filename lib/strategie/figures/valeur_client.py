@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 from strategie import francais
 
 VERT, ROUGE, BLEU, GRIS = "#137333", "#b3261e", "#174ea6", "#5f6368"
-_MISE_EN_PAGE = dict(template="plotly_white", margin=dict(l=60, r=20, t=60, b=50), font=dict(size=13))
+# separators: decimal comma and space for thousands in every number plotly writes (« 1 200,5 »).
+_MISE_EN_PAGE = dict(template="plotly_white", margin=dict(l=60, r=20, t=60, b=50), font=dict(size=13), separators=", ")
 
 
 def euros(valeur: float) -> str:
@@ -31,7 +32,7 @@ def duree(periodes: float, unite: str = "période") -> str:
     if not np.isfinite(periodes):
         return "jamais"
     n = int(periodes)
-    return f"{n} {unite}{'s' if n > 1 else ''}"
+    return f"{n}\u00a0{unite}{'s' if n > 1 else ''}"
 
 
 def figure_attente(texte: str) -> go.Figure:
@@ -59,7 +60,7 @@ def figure_recuperation(courbe: pd.DataFrame, clv: float, delai: float, unite: s
     fig = go.Figure(
         go.Bar(
             x=courbe["periode"], y=courbe["valeur_cumulee"], marker_color=couleurs_recuperation(courbe["valeur_cumulee"]),
-            name="valeur cumulée", hovertemplate=f"{unite} %{{x}}<br>valeur cumulée : %{{y:,.0f}} €<extra></extra>",
+            name="valeur cumulée", hovertemplate=f"{unite} %{{x}}<br>valeur cumulée : %{{y:,.0f}}\u00a0€<extra></extra>",
         )
     )
     fig.add_hline(y=0, line_color=GRIS, line_width=1)
@@ -92,7 +93,8 @@ def figure_migration(matrice: pd.DataFrame, part: float) -> go.Figure:
             z=parts_lignes(matrice), x=list(matrice.columns), y=list(matrice.index), text=textes_migration(matrice),
             texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=1,
             colorbar=dict(title="part de<br>la ligne", tickformat=".0%"),
-            hovertemplate="décile CA %{y} → décile profit %{x}<br>%{text} clients (%{z:.0%} de la ligne)<extra></extra>",
+            customdata=np.vectorize(pourcent)(parts_lignes(matrice)),
+            hovertemplate="décile CA %{y} → décile profit %{x}<br>%{text} clients (%{customdata} de la ligne)<extra></extra>",
         )
     )
     fig.update_layout(
@@ -123,6 +125,11 @@ def traces_baleine(courbe: pd.DataFrame) -> dict:
     }
 
 
+def _parts_lisibles(x, y) -> np.ndarray:
+    """Parts des clients et du profit écrites à la française (« 62 % »), pour le survol."""
+    return np.column_stack([[pourcent(v) for v in x], [pourcent(v) for v in y]])
+
+
 def titre_baleine(sommet: float, part_clients: float) -> str:
     return (f"Courbe de la baleine : {pourcent(part_clients)} des clients font {pourcent(sommet)} du profit, "
             f"les autres en détruisent {pourcent(sommet - 1)}")
@@ -133,15 +140,18 @@ def figure_baleine(courbe: pd.DataFrame) -> go.Figure:
     t = traces_baleine(courbe)
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=t["montee"][0], y=t["montee"][1], mode="lines", line=dict(color=VERT, width=3),
-                             name="clients rentables", hovertemplate="%{x:.0%} des clients : %{y:.0%} du profit<extra></extra>"))
+                             name="clients rentables", customdata=_parts_lisibles(*t["montee"]),
+                             hovertemplate="%{customdata[0]} des clients : %{customdata[1]} du profit<extra></extra>"))
     fig.add_trace(go.Scatter(x=t["plafond"][0], y=t["plafond"][1], mode="lines", line=dict(color=ROUGE, width=1, dash="dot"),
                              showlegend=False, hoverinfo="skip"))
     fig.add_trace(go.Scatter(x=t["queue"][0], y=t["queue"][1], mode="lines", line=dict(color=ROUGE, width=3),
                              fill="tonexty", fillcolor="rgba(179,38,30,0.18)", name="valeur détruite",
-                             hovertemplate="%{x:.0%} des clients : %{y:.0%} du profit<extra></extra>"))
+                             customdata=_parts_lisibles(*t["queue"]),
+                             hovertemplate="%{customdata[0]} des clients : %{customdata[1]} du profit<extra></extra>"))
     fig.add_trace(go.Scatter(x=[t["sommet"][0]], y=[t["sommet"][1]], mode="markers", marker=dict(size=10, color=ROUGE),
-                             name="sommet", hovertemplate="sommet : %{y:.0%} du profit avec %{x:.0%} des clients<extra></extra>"))
-    fig.add_hline(y=1, line_color=GRIS, line_dash="dash", annotation_text="profit total (100 %)", annotation_position="bottom right")
+                             name="sommet", customdata=_parts_lisibles([t["sommet"][0]], [t["sommet"][1]]),
+                             hovertemplate="sommet : %{customdata[1]} du profit avec %{customdata[0]} des clients<extra></extra>"))
+    fig.add_hline(y=1, line_color=GRIS, line_dash="dash", annotation_text="profit total (100\u202f%)", annotation_position="bottom right")
     fig.update_layout(
         **_MISE_EN_PAGE, title=titre_baleine(t["sommet"][1], t["sommet"][0]),
         xaxis=dict(title="Part des clients, du plus au moins rentable", tickformat=".0%", range=[0, 1]),
@@ -159,7 +169,7 @@ def figure_deciles(tableau_ca: pd.DataFrame) -> go.Figure:
                marker_color=[VERT if v >= 0 else ROUGE for v in tableau_ca["profit"]]),
     ])
     fig.update_layout(**_MISE_EN_PAGE, barmode="group", title="Chiffre d'affaires et profit par décile de chiffre d'affaires",
-                      xaxis=dict(title="Décile (1 = les 10 % plus gros clients)", dtick=1), yaxis_title="€")
+                      xaxis=dict(title="Décile (1 = les 10\u202f% plus gros clients)", dtick=1), yaxis_title="€")
     return fig
 
 

@@ -64,7 +64,11 @@ class Quantite:
             return format_nombre(self.valeur)
         if unite.startswith("/"):
             return f"{format_nombre(self.valeur)}{unite}"
-        return f"{format_nombre(self.valeur)} {unite}"
+        return f"{format_nombre(self.valeur)}{_ESPACE_UNITE.get(unite, chr(0xA0))}{unite}"
+
+
+# Narrow no-break space before %, no-break space before any other unit (« 8 % », « 12 € »).
+_ESPACE_UNITE = {"%": "\u202f"}
 
 
 def lire_nombre(valeur, champ: str = "nombre", vide_permis: bool = False) -> float | None:

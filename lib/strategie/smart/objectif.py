@@ -89,7 +89,7 @@ class Objectif:
     def _avec_unite(self, x: float) -> str:
         if not self.unite:
             return format_nombre(x)
-        separateur = "" if self.unite.startswith("/") else " "
+        separateur = "" if self.unite.startswith("/") else ("\u202f" if self.unite == "%" else "\u00a0")
         return f"{format_nombre(x)}{separateur}{self.unite}"
 
     def phrase(self) -> str:

@@ -55,12 +55,12 @@ REGLES = {
     "specifique": "un verbe d'action et un objet précis (au moins deux mots concrets, ou un seul avec une "
                   "cible chiffrée) ; un verbe vague (« améliorer », « optimiser »…) demande trois mots concrets "
                   "ou un chiffre ; pas de contradiction entre le verbe et la cible.",
-    "mesurable": "une cible chiffrée avec son unité ou ce qu'elle compte (« 8 % », « 200 clients », "
-                 "« 4,5/5 », « +15 % », « doubler »), différente du départ ; ou un livrable unique "
+    "mesurable": "une cible chiffrée avec son unité ou ce qu'elle compte (« 8 % », « 200 clients », "
+                 "« 4,5/5 », « +15 % », « doubler »), différente du départ ; ou un livrable unique "
                  "(« ouvrir une boutique ») qu'on pourra déclarer fait ou pas fait.",
     "atteignable": f"avec un départ, une cible et une échéance : écart annualisé d'au plus "
-                   f"{RYTHME_MAX * 100:.0f} % par an ; un taux ne dépasse pas 100 %, une note pas son maximum, une "
-                   "baisse pas 100 % ; sinon, information manquante.",
+                   f"{RYTHME_MAX * 100:.0f} % par an ; un taux ne dépasse pas 100 %, une note pas son maximum, une "
+                   "baisse pas 100 % ; sinon, information manquante.",
     "realisable": "un responsable nommé et des moyens (budget, équipe, outil) ; un objectif qui dépend du "
                   "hasard ou d'autrui, ou sans aucun moyen, ne l'est pas.",
     "temporel": "une échéance qui existe et qui est à venir ; « rapidement » ou « à terme » ne sont pas "
@@ -218,7 +218,7 @@ def _pourcent(x: float) -> str:
 
 
 def _ecart(x: float) -> str:
-    """+15 % / −40 % (vrai signe moins)."""
+    """+15 % / −40 % (vrai signe moins)."""
     return ("+" if x > 0 else "−" if x < 0 else "") + _pourcent(abs(x))
 
 
@@ -425,16 +425,16 @@ def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujo
     """depart/cible : nombres ou None ; variation_rel : écart relatif signé déjà connu, ou None."""
     if cible is not None:
         if unite == "%" and taux and cible > 100:
-            return False, f"un taux ne peut pas dépasser 100 % (cible : {format_nombre(cible)} %)."
+            return False, f"un taux ne peut pas dépasser 100 % (cible : {format_nombre(cible)} %)."
         maximum = re.fullmatch(r"/\s*(\d+(?:[.,]\d+)?)\s*", unite)
         if maximum:
             maximum = float(maximum.group(1).replace(",", "."))
             if cible > maximum:
                 return False, f"une note de {format_nombre(cible)}{unite} dépasse le maximum de l'échelle."
         if unite == "%" and taux and cible < 0:
-            return False, f"un taux ne peut pas être négatif (cible : {format_nombre(cible)} %)."
+            return False, f"un taux ne peut pas être négatif (cible : {format_nombre(cible)} %)."
     if variation_rel is not None and variation_rel < -1:
-        return False, f"on ne peut pas baisser de plus de 100 % (baisse demandée : {_pourcent(-variation_rel)})."
+        return False, f"on ne peut pas baisser de plus de 100 % (baisse demandée : {_pourcent(-variation_rel)})."
     if depart is not None and cible is not None:
         if cible == depart:
             return None, "la cible est égale au départ : il n'y a pas d'écart dont juger la portée."
@@ -444,14 +444,14 @@ def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujo
         variation_rel = (cible - depart) / abs(depart)
     absolue = cible is not None and (cible == 0 or (unite == "%" and taux and cible == 100))
     if absolue:
-        return None, (f"cible absolue ({format_nombre(cible)}{' %' if unite == '%' else ''}) : rarement tenue. "
+        return None, (f"cible absolue ({format_nombre(cible)}{' %' if unite == '%' else ''}) : rarement tenue. "
                       "Il manque de quoi la justifier (historique, exemples) ; sinon visez un palier.")
     if variation_rel is None and cible is None:
         return None, ("il manque de quoi juger la portée : ce qui existe déjà (le point de départ) et l'effort "
                       "demandé, comparé à ce que l'équipe a déjà réussi.")
     if variation_rel is None:
         return None, ("il manque la valeur de départ (d'où partez-vous ?) : sans elle, impossible de dire si "
-                      "la cible est à portée. Écrivez par exemple « de 12 % à 8 % ».")
+                      "la cible est à portée. Écrivez par exemple « de 12 % à 8 % ».")
     if echeance is None or echeance <= aujourd_hui:
         return None, (f"écart de {_ecart(variation_rel)} mais il manque une échéance à venir : sans délai, "
                       "impossible de juger le rythme demandé.")
@@ -561,11 +561,11 @@ def _juger_mesurable_texte(a: Analyse):
                        "(%, €, clients, jours…).")
     if a.quantificateur_flou:
         return False, (f"« {a.quantificateur_flou} » ne dit pas de combien : chiffrez la cible "
-                       "(« de 12 % à 8 % », « +15 % », « 200 clients », « 4,5/5 »).")
+                       "(« de 12 % à 8 % », « +15 % », « 200 clients », « 4,5/5 »).")
     if a.nombres_dans_dates:
         return False, ("les seuls nombres sont ceux de l'échéance : chiffrez aussi la cible "
-                       "(« de 12 % à 8 % », « 200 clients »).")
-    return False, "aucun nombre : dites de combien ou jusqu'où (« de 12 % à 8 % », « 200 clients », « 4,5/5 »)."
+                       "(« de 12 % à 8 % », « 200 clients »).")
+    return False, "aucun nombre : dites de combien ou jusqu'où (« de 12 % à 8 % », « 200 clients », « 4,5/5 »)."
 
 
 def _sans_texte() -> dict:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from strategie import francais
 from strategie.erreurs import SaisieInvalide
 
 
@@ -113,7 +114,7 @@ def nombres(valeurs, libelle: str, minimum: float | None = 0.0, brut=None, conse
         )
     if minimum is not None and (tableau < minimum).any():
         i = int(np.flatnonzero(tableau < minimum)[0])
-        quoi = "négative(s)" if minimum == 0 else f"inférieure(s) à {minimum:g}"
+        quoi = "négative(s)" if minimum == 0 else f"inférieure(s) à {francais.nombre(minimum)}"
         raise SaisieInvalide(
             f"La {libelle} contient {int((tableau < minimum).sum())} valeur(s) {quoi} "
             f"(ligne {_ligne(brut, i)} : {tableau[i]:g}) : {conseil}"
@@ -168,9 +169,9 @@ def parametre(
     if trop_bas or trop_haut:
         bornes = []
         if minimum is not None:
-            bornes.append(f"{'au moins' if min_inclus else 'strictement plus que'} {minimum:g}")
+            bornes.append(f"{'au moins' if min_inclus else 'strictement plus que'} {francais.nombre(minimum)}")
         if maximum is not None:
-            bornes.append(f"{'au plus' if max_inclus else 'strictement moins que'} {maximum:g}")
+            bornes.append(f"{'au plus' if max_inclus else 'strictement moins que'} {francais.nombre(maximum)}")
         vu = f"{float(tableau):g}" if tableau.ndim == 0 else "une valeur hors bornes"
         raise SaisieInvalide(
             f"Le paramètre « {nom} » vaut {vu} : il doit valoir {' et '.join(bornes)}."

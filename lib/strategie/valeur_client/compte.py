@@ -23,6 +23,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from strategie import francais
 from strategie.erreurs import SaisieInvalide
 from strategie.valeur_client._controles import colonne_dates, colonne_nombres, nombres, parametre, verifier_table
 
@@ -331,9 +332,9 @@ def _profits_positifs_au_total(profits) -> tuple[np.ndarray, float]:
     tableau, _ = _valeurs(profits, "série des profits")
     total = float(tableau.sum())
     if total <= 0:
-        en_euros = f"{total:,.0f}".replace(",", "\u202f")
+        en_euros = francais.euros(total, centimes=False)
         raise SaisieInvalide(
-            f"Le profit total des clients vaut {en_euros} € (négatif ou nul) : les parts du profit total "
+            f"Le profit total des clients vaut {en_euros} (négatif ou nul) : les parts du profit total "
             "n'ont pas de sens. Vérifiez les coûts, ou regardez les profits en valeur plutôt qu'en part."
         )
     return tableau, total
