@@ -62,7 +62,7 @@ def _vide(titre: str, texte: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
         title=titre,
-        template="plotly_white",
+        template="plotly_white", separators=", ",
         xaxis_visible=False,
         yaxis_visible=False,
         annotations=[dict(text=texte, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font_size=14)],
@@ -113,7 +113,7 @@ def figure_courbes_de_valeur(
     sous_titre = " · ".join(morceaux)
     fig.update_layout(
         title=dict(text=titre, subtitle=dict(text=sous_titre)),
-        template="plotly_white",
+        template="plotly_white", separators=", ",
         height=hauteur,
         legend=_LEGENDE,
         margin=dict(t=85 if sous_titre else 60, b=40),
@@ -179,7 +179,7 @@ def figure_errc(
         for facteur, ligne in d[d["action"] != "inchange"].iterrows()
     ]
     fig.update_layout(
-        title=titre, template="plotly_white", height=hauteur, annotations=fleches,
+        title=titre, template="plotly_white", separators=", ", height=hauteur, annotations=fleches,
         legend=_LEGENDE, margin=dict(t=60, b=40),
     )
     fig.update_xaxes(categoryorder="array", categoryarray=facteurs, tickangle=-30, automargin=True)

@@ -41,7 +41,7 @@ def _exiger_parcours(parcours) -> None:
 def _vide(titre: str, texte: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
-        title=titre, template="plotly_white", xaxis_visible=False, yaxis_visible=False,
+        title=titre, template="plotly_white", separators=", ", xaxis_visible=False, yaxis_visible=False,
         annotations=[dict(text=texte, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font_size=14)],
     )
     return fig
@@ -112,7 +112,7 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
     bas, haut = parcours.echelle
     marge = (haut - bas) * 0.08
     fig.update_layout(
-        title=titre, template="plotly_white", height=hauteur, legend=_LEGENDE, margin=dict(t=90, b=40),
+        title=titre, template="plotly_white", separators=", ", height=hauteur, legend=_LEGENDE, margin=dict(t=90, b=40),
         hovermode="closest", shapes=formes, annotations=notes,
     )
     fig.update_xaxes(
@@ -143,7 +143,7 @@ def figure_ecarts(parcours: ParcoursClient, titre: str = "Écarts entre promesse
     etendue = max(1.0, float(table["ecart"].abs().max()))
     fig.add_vline(x=0, line_color="#3c4043", line_width=1)
     fig.update_layout(
-        title=titre, template="plotly_white", height=hauteur or max(300, 60 + 34 * len(table)),
+        title=titre, template="plotly_white", separators=", ", height=hauteur or max(300, 60 + 34 * len(table)),
         margin=dict(l=10, t=60), xaxis_title="Écart perçu − attendu (négatif = déception)",
     )
     fig.update_xaxes(range=[-etendue * 1.3, etendue * 1.3], zeroline=False)
@@ -184,7 +184,7 @@ def figure_ciblage(
     xmax = float(table["effort"].max()) * 1.3  # room for the labels of the right-most targets
     ymax = float(table["potentiel"].max()) * 1.15 or 1.0
     fig.update_layout(
-        title=titre, template="plotly_white", height=hauteur, legend=_LEGENDE, margin=dict(t=60, b=40),
+        title=titre, template="plotly_white", separators=", ", height=hauteur, legend=_LEGENDE, margin=dict(t=60, b=40),
     )
     fig.update_xaxes(title_text="Effort pour toucher la cible" + (f" ({unite_effort})" if unite_effort else ""), range=[0, xmax], automargin=True)
     fig.update_yaxes(title_text="Potentiel" + (f" ({unite_potentiel})" if unite_potentiel else ""), range=[0, ymax])
@@ -211,7 +211,7 @@ def figure_uniformite(
     )
     fig.update_layout(
         title=dict(text=titre, subtitle=dict(text=f"⚠ = écart de plus de {nombre_fr(seuil)} points entre partenaires")),
-        template="plotly_white", height=max(300, 120 + 60 * len(segments)), margin=dict(t=90),
+        template="plotly_white", separators=", ", height=max(300, 120 + 60 * len(segments)), margin=dict(t=90),
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
