@@ -331,7 +331,7 @@ class ExperiencePartagee:
 
 @dataclass(frozen=True)
 class Cas:
-    """Une étude de cas : le récit (d'après l'article source), un canevas lié et l'expérience partagée."""
+    """Une étude de cas : le récit (d'après l'article de G. Meloche), un canevas lié et l'expérience partagée."""
 
     id: str
     titre: str

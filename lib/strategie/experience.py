@@ -528,7 +528,7 @@ def repartir_ressources(valeurs, budget: float, plancher: float = 0.0) -> pd.Ser
 def parcours_exemple() -> ParcoursClient:
     """Parcours fictif d'un visiteur d'un site patrimonial et événementiel partagé avec des partenaires.
 
-    Inspiré du contexte du cas 001 (site partagé avec des partenaires
+    Inspiré du cas du site patrimonial de Montréal (site partagé avec des partenaires
     indépendants) ; tous les chiffres sont inventés pour le cours.
     """
     points = [

@@ -1,6 +1,6 @@
 """Compte de résultat par client, déciles, migration, courbe de la baleine et concentration.
 
-Le compte d'un client suit les cinq lignes de l'article source (003) :
+Le compte d'un client suit les cinq lignes que propose Michel Bruley (Decideo, 2020) :
 chiffre d'affaires − dépenses de commercialisation − coûts de production des
 produits et des services − frais généraux − charges financières = profit.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+from strategie import francais
 from strategie import valeur_client as vc
 from strategie.figures import valeur_client as fig_vc
 from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
@@ -182,9 +183,9 @@ class VueMigration(_VueInducteurs):
         figure.layout.title.text = fig_vc.titre_migration(self.part)
 
     def _texte(self):
-        return (f"<b>{fig_vc.pourcent(self.part)}</b> des {len(self.compte):,} clients ".replace(",", "\u202f")
-                + "changent d'au moins deux déciles quand on les classe par profit plutôt que par chiffre "
-                "d'affaires (75 % à la Royal Bank of Canada, d'après l'article source).")
+        return (f"<b>{fig_vc.pourcent(self.part)}</b> des {francais.nombre(len(self.compte))} clients "
+                "changent d'au moins deux déciles quand on les classe par profit plutôt que par chiffre "
+                "d'affaires (75\u202f% à la Royal Bank of Canada, d'après Michel Bruley, 2020).")
 
 
 class VueBaleine(_VueInducteurs):
