@@ -481,3 +481,49 @@ def test_bwrap_sous_le_formateur_qui_a_deja_beaucoup_de_processus(tmp_path):
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc:
         sortie, _ = proc.communicate(timeout=120)
     assert sortie.startswith("0 FILS OK"), sortie
+
+
+def test_dossiers_fermes_au_dessus_des_chemins_lus(tmp_path):
+    """Les dossiers qu'un utilisateur quelconque ne peut pas traverser, et ce qu'il faut y garder."""
+    ferme = tmp_path / "ferme"
+    (ferme / "python" / "lib").mkdir(parents=True)
+    (ferme / "secret").mkdir()
+    os.chmod(tmp_path, 0o755)
+    os.chmod(ferme, 0o700)
+    def sous_tmp(fermes):  # pytest's own base directories are 700 too
+        return [(d, e) for d, e in fermes if d.startswith(str(tmp_path))]
+
+    assert sous_tmp(lanceur.dossiers_fermes([str(ferme / "python" / "lib")])) == [(str(ferme), ["python"])]
+    os.chmod(ferme, 0o711)
+    assert sous_tmp(lanceur.dossiers_fermes([str(ferme / "python" / "lib")])) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="recouvrir un dossier fermé demande root")
+def test_ouvrir_rend_python_joignable_et_cache_le_reste(tmp_path):
+    """(root) Sous un dossier 700, le noyau lit ce qu'il doit lire et ne voit plus rien d'autre."""
+    import subprocess
+    import textwrap
+
+    from outils_utilisateur import uid_sans_privileges
+
+    ferme = tmp_path / "ferme"
+    (ferme / "python").mkdir(parents=True)
+    (ferme / "python" / "module.py").write_text("LU = True\n")
+    (ferme / "secret.txt").write_text("SECRET DU FORMATEUR")
+    for chemin in (tmp_path, ferme / "python"):
+        os.chmod(chemin, 0o755)
+    os.chmod(ferme / "python" / "module.py", 0o644)
+    os.chmod(ferme, 0o700)
+    uid = uid_sans_privileges()
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path.insert(0, {str(Path(lanceur.__file__).parent)!r})
+        import lanceur
+        lanceur.ouvrir([{str(ferme / "python")!r}])
+        os.setgroups([]); os.setgid({uid}); os.setuid({uid})
+        print(open({str(ferme / "python" / "module.py")!r}).read().strip())
+        print(os.path.exists({str(ferme / "secret.txt")!r}))
+    """)
+    sortie = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert sortie.stdout.split() == ["LU", "=", "True", "False"], sortie.stdout + sortie.stderr
+    assert (ferme / "secret.txt").read_text() == "SECRET DU FORMATEUR"  # nothing changed outside

@@ -305,14 +305,31 @@ def _landlock_indisponible() -> str | None:
     return landlock.indisponible()
 
 
+def _espace_de_montage_possible() -> bool:
+    """(root) Vrai si un processus peut avoir son propre espace de noms de montage (refusé dans un conteneur Docker ordinaire)."""
+    import ctypes
+
+    from strategie_correction.lanceur import _CLONE_NEWNS
+
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0 if ctypes.CDLL(None, use_errno=True).unshare(_CLONE_NEWNS) == 0 else 1)
+    _, statut = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(statut) == 0
+
+
 def _injoignable_sans_privileges() -> str | None:
-    """(root, sans espaces de noms) La raison pour laquelle un uid sans droits ne pourrait pas lire Python."""
+    """(root, sans bubblewrap) La raison pour laquelle un uid sans droits ne pourrait pas lire Python.
+
+    Un dossier fermé au-dessus de Python (/root, un ``mktemp -d``) est rouvert, pour le seul noyau,
+    dans un espace de noms de montage (lanceur.ouvrir) ; sans cet espace, rien à faire.
+    """
     if os.geteuid() != 0:
         return None
     from strategie_correction.lanceur import traversable_par_autres
 
     fermes = [c for c in lecture_necessaire() if not traversable_par_autres(c)]
-    if not fermes:
+    if not fermes or _espace_de_montage_possible():
         return None
     return (
         f"en root, le code des élèves tourne sous un utilisateur sans privilèges, qui ne peut pas lire "

@@ -33,6 +33,7 @@ import sys
 
 _CLONE_NEWNS = 0x00020000
 _MS_BIND, _MS_REC, _MS_PRIVATE = 4096, 16384, 1 << 18
+_MS_NOSUID, _MS_NODEV, _MS_MOVE, _MNT_DETACH = 2, 4, 8192, 2
 _PR_SET_DUMPABLE = 4
 
 # What the kernel may see of /etc: the dynamic linker, time zone, name service (uid → name).
@@ -105,6 +106,90 @@ def relayer(chemins: list[str], relais: str) -> dict[str, str]:
         _monter(libc, chemin, cible, _MS_BIND | _MS_REC)
         correspondances[chemin] = cible
     return correspondances
+
+
+def dossiers_fermes(chemins: list[str]) -> list[tuple[str, list[str]]]:
+    """[(dossier qu'un utilisateur quelconque ne peut pas traverser, [entrées à garder])], du moins profond au plus profond."""
+    fermes: dict[str, set[str]] = {}
+    cibles = set()
+    for chemin in chemins:
+        absolu = os.path.abspath(chemin)
+        cibles.update({absolu, os.path.realpath(absolu)})
+    for cible in cibles:
+        parties = [m for m in cible.split("/") if m]
+        for profondeur in range(len(parties) - 1):
+            dossier = "/" + "/".join(parties[:profondeur + 1])
+            try:
+                mode = os.stat(dossier).st_mode
+            except OSError:
+                break
+            if not stat.S_ISDIR(mode):
+                break
+            if not mode & stat.S_IXOTH:
+                fermes.setdefault(os.path.realpath(dossier), set()).add(parties[profondeur + 1])
+    return sorted(((d, sorted(e)) for d, e in fermes.items()), key=lambda de: (de[0].count("/"), de[0]))
+
+
+def _tmpfs(libc, cible: str, mode: str) -> None:
+    import ctypes
+
+    options = f"mode={mode},size=1m".encode()
+    if libc.mount(b"tmpfs", os.fsencode(cible), b"tmpfs", ctypes.c_ulong(_MS_NOSUID | _MS_NODEV), options) != 0:
+        erreur = ctypes.get_errno()
+        raise OSError(erreur, f"mount tmpfs {cible} : {os.strerror(erreur)}")
+
+
+def _place(modele: str, cible: str) -> None:
+    if os.path.isdir(modele):
+        os.mkdir(cible)
+    else:
+        open(cible, "a").close()
+
+
+def ouvrir(chemins: list[str]) -> int:
+    """(root, sans bubblewrap) Rend ``chemins`` joignables à leur place par un utilisateur sans droits.
+
+    Dans un espace de noms de montage privé à ce processus, chaque dossier fermé (/root, un
+    ``mktemp -d`` en 700…) au-dessus d'un chemin lu est recouvert d'un tmpfs 711 qui ne contient
+    que les entrées utiles, remontées à l'identique : le reste du dossier devient invisible.
+    Renvoie le nombre de dossiers recouverts.
+    """
+    fermes = dossiers_fermes(chemins)
+    if not fermes:
+        return 0
+    import ctypes
+
+    libc = _libc()
+    if libc.unshare(_CLONE_NEWNS) != 0:
+        erreur = ctypes.get_errno()
+        raise OSError(erreur, f"unshare(CLONE_NEWNS) : {os.strerror(erreur)}")
+    _monter(libc, "none", "/", _MS_REC | _MS_PRIVATE)
+    # Holds the entries while their parent is covered; in a world-traversable directory, so that
+    # no covered directory is above it.
+    import tempfile
+
+    attente = tempfile.mkdtemp(prefix="strategie-attente-", dir="/dev/shm" if os.path.isdir("/dev/shm") else "/tmp")
+    _tmpfs(libc, attente, "0700")
+    rang = 0
+    for dossier, entrees in fermes:
+        tenues = []
+        for entree in entrees:
+            origine = os.path.join(dossier, entree)
+            if os.path.islink(origine) or not os.path.exists(origine):
+                continue  # a link resolves elsewhere: its target is in the list on its own
+            rang += 1
+            tenue = os.path.join(attente, str(rang))
+            _place(origine, tenue)
+            _monter(libc, origine, tenue, _MS_BIND | _MS_REC)
+            tenues.append((entree, tenue))
+        _tmpfs(libc, dossier, "0711")
+        for entree, tenue in tenues:
+            cible = os.path.join(dossier, entree)
+            _place(tenue, cible)
+            _monter(libc, tenue, cible, _MS_MOVE)
+    libc.umount2(os.fsencode(attente), _MNT_DETACH)
+    os.rmdir(attente)
+    return len(fermes)
 
 
 def commande_bwrap(reglages: dict, commande: list[str], relais: dict[str, str]) -> list[str]:
@@ -219,6 +304,8 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
             raise SystemExit("refus : le code d'un élève ne tourne jamais en root")
         if niveau == "bwrap":
             relais = relayer(reglages["lecture"], reglages["relais"])
+        else:
+            ouvrir(list(reglages["lecture"]) + list(reglages.get("lister") or []))
         for dossier in (travail, prises):
             _donner(dossier, uid)
     for dossier in (travail, prises):
