@@ -232,20 +232,39 @@ def _appels_dans_les_lecons() -> list[tuple[str, str, str]]:
     return appels
 
 
-def test_chaque_autoevaluation_des_lecons_existe_et_se_corrige():
-    """Chaque appel d'une leçon trouve sa section ; la réponse donnée comme juste l'est ; toute section sert."""
+FICHIERS = sorted(DONNEES.glob("*.toml"))
+
+
+@pytest.mark.parametrize("fichier", FICHIERS, ids=lambda p: p.stem)
+def test_chaque_fichier_de_questions_se_lit_et_juge_juste_sa_reponse(fichier):
+    """Chaque section se charge ; la réponse donnée comme juste l'est ; 1 à 6 questions ; la leçon existe."""
+    assert (RACINE / "course" / f"{fichier.stem}.ipynb").is_file(), f"{fichier.name} : pas de leçon course/{fichier.stem}.ipynb"
+    noms = sections(fichier.stem)
+    assert noms, f"{fichier.name} : aucune section"
+    for section in noms:
+        questionnaire = charger(fichier.stem, section)
+        assert 1 <= len(questionnaire.questions) <= 6, f"{fichier.stem}/{section} : de 1 à 6 questions par section"
+        for q in questionnaire.questions:
+            assert q.corriger(q.reponse_juste()).juste, f"{questionnaire.cle(q)} : la bonne réponse est jugée fausse"
+
+
+def test_chaque_appel_d_une_lecon_trouve_sa_section():
     appels = _appels_dans_les_lecons()
     assert ("00-demarrer", "00-demarrer", "carnet") in appels
     for carnet, lecon, section in appels:
         assert lecon == carnet, f"{carnet} appelle l'autoévaluation d'une autre leçon : {lecon}"
-        questionnaire = charger(lecon, section)
-        assert 1 <= len(questionnaire.questions) <= 6, f"{lecon}/{section} : de 1 à 6 questions par section"
-        for q in questionnaire.questions:
-            assert q.corriger(q.reponse_juste()).juste, f"{questionnaire.cle(q)} : la bonne réponse est jugée fausse"
-    utilisees = {(lecon, section) for _, lecon, section in appels}
-    for fichier in sorted(DONNEES.glob("*.toml")):
-        for section in sections(fichier.stem):
-            assert (fichier.stem, section) in utilisees, f"{fichier.name} : la section « {section} » n'est dans aucune leçon"
+        charger(lecon, section)
+
+
+@pytest.mark.parametrize("fichier", FICHIERS, ids=lambda p: p.stem)
+def test_chaque_section_des_donnees_est_montree_dans_sa_lecon(fichier):
+    """Des questions qu'aucune cellule n'affiche ne servent à personne : une cellule par section."""
+    utilisees = {section for carnet, lecon, section in _appels_dans_les_lecons() if carnet == fichier.stem}
+    orphelines = [s for s in sections(fichier.stem) if s not in utilisees]
+    assert not orphelines, (
+        f"course/{fichier.stem}.ipynb n'affiche pas les sections {orphelines} de {fichier.name} : ajoutez, après la "
+        f"section de la leçon, la cellule Autoevaluation(\"{fichier.stem}\", \"<section>\")"
+    )
 
 
 def test_le_module_00_a_une_autoevaluation_par_grande_section():
