@@ -75,25 +75,10 @@ def _traversable(dossier: str, uid: int) -> bool:
 
 
 def ancetres_fermes(chemins: list[str], uid: int) -> list[tuple[str, list[str]]]:
-    """[(dossier que ``uid`` ne peut pas traverser, [entrées à garder dedans])], du moins profond au plus profond.
+    """[(dossier que ``uid`` ne peut pas traverser, [entrées à garder dedans])], du moins profond au plus profond."""
+    from strategie_correction.lanceur import dossiers_fermes
 
-    Each path counts as written and as resolved (a venv's python is a symlink into the
-    base interpreter). Dossiers are real paths, so one directory is never covered twice.
-    """
-    fermes: dict[str, set[str]] = {}
-    cibles = set()
-    for chemin in chemins:
-        absolu = os.path.abspath(chemin)
-        cibles.update({absolu, os.path.realpath(absolu)})
-    for cible in cibles:
-        parties = Path(cible).parts
-        for profondeur in range(1, len(parties) - 1):
-            dossier = os.path.join(*parties[: profondeur + 1])
-            if not os.path.isdir(dossier):
-                break
-            if not _traversable(dossier, uid):
-                fermes.setdefault(os.path.realpath(dossier), set()).add(parties[profondeur + 1])
-    return sorted(((d, sorted(e)) for d, e in fermes.items()), key=lambda de: (de[0].count(os.sep), de[0]))
+    return dossiers_fermes(chemins, lambda dossier, mode: _traversable(dossier, uid))
 
 
 # -- inside the namespace (root, run as a script) ----------------------------------------------------

@@ -108,8 +108,16 @@ def relayer(chemins: list[str], relais: str) -> dict[str, str]:
     return correspondances
 
 
-def dossiers_fermes(chemins: list[str]) -> list[tuple[str, list[str]]]:
-    """[(dossier qu'un utilisateur quelconque ne peut pas traverser, [entrées à garder])], du moins profond au plus profond."""
+def _traversable_par_autres(dossier: str, mode: int) -> bool:
+    return bool(mode & stat.S_IXOTH)
+
+
+def dossiers_fermes(chemins: list[str], traversable=_traversable_par_autres) -> list[tuple[str, list[str]]]:
+    """[(dossier qu'un utilisateur quelconque ne peut pas traverser, [entrées à garder])], du moins profond au plus profond.
+
+    Chaque chemin compte tel qu'écrit et résolu (le python d'un venv est un lien vers l'interpréteur
+    de base). ``traversable(dossier, mode)`` dit qui peut passer : par défaut, n'importe qui.
+    """
     fermes: dict[str, set[str]] = {}
     cibles = set()
     for chemin in chemins:
@@ -125,7 +133,7 @@ def dossiers_fermes(chemins: list[str]) -> list[tuple[str, list[str]]]:
                 break
             if not stat.S_ISDIR(mode):
                 break
-            if not mode & stat.S_IXOTH:
+            if not traversable(dossier, mode):
                 fermes.setdefault(os.path.realpath(dossier), set()).add(parties[profondeur + 1])
     return sorted(((d, sorted(e)) for d, e in fermes.items()), key=lambda de: (de[0].count("/"), de[0]))
 
