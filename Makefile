@@ -19,7 +19,7 @@ installer: $(STAMP)
 
 # Re-install only when the dependencies change: a second `make lab` starts in seconds.
 $(STAMP): pyproject.toml lib/correction/pyproject.toml tools/configurer_jupyterlab.py
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 ou plus récent est nécessaire (trouvé : " + sys.version.split()[0] + ").")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (trouvé : " + sys.version.split()[0] + ").")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Impossible de créer l'environnement virtuel : installez le module venv (sous Debian/Ubuntu : sudo apt-get install python3-venv)."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[cours,test]" -e lib/correction
