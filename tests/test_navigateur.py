@@ -149,9 +149,9 @@ def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str, largeur: int = 140
 
 @pytest.mark.parametrize("lecon", lecons(), ids=lambda p: p.stem)
 def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
-    contexte, page = _ouvrir_et_executer(jupyterlab, navigateur, lecon.relative_to(RACINE).as_posix())
-    erreurs_js: list[str] = []
-    page.on("pageerror", lambda e: erreurs_js.append(str(e)))
+    erreurs_js: list[str] = []  # listened to from the first page load: any JavaScript error fails the lesson
+    contexte, page = _ouvrir_et_executer(jupyterlab, navigateur, lecon.relative_to(RACINE).as_posix(),
+                                         largeur=1280, erreurs_js=erreurs_js)
     try:
         page.wait_for_timeout(1500)  # let widget views and plotly finish drawing
         erreurs = page.evaluate(
@@ -192,6 +192,7 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
         (ARTEFACTS / f"{lecon.stem}.json").write_text(
             json.dumps({"figures": figures, "erreurs_js": erreurs_js}, ensure_ascii=False, indent=1), encoding="utf-8"
         )
+        assert not erreurs_js, f"{lecon.name} : erreurs JavaScript dans la page : {erreurs_js}"
     finally:
         try:  # free the kernel: the next lesson gets the CPU
             page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
