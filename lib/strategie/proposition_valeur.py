@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from strategie import francais
+
 import pandas as pd
 
 from strategie import _blocs
@@ -103,7 +105,7 @@ class Adequation:
     verdict: str
 
     def __str__(self) -> str:
-        lignes = [f"Adéquation : {self.taux:.0f} % — {self.verdict}"]
+        lignes = [f"Adéquation : {francais.pourcent(self.taux)} — {self.verdict}"]
         for genre, restes in self.sans_reponse.items():
             if restes:
                 lignes.append(f"  Sans réponse ({GENRES[genre].lower()}) : {', '.join(restes)}")

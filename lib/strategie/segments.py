@@ -29,7 +29,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from strategie import _blocs
+from strategie import _blocs, francais
 from strategie._listes import meme_texte, textes
 from strategie.canevas import Canevas, _simplifier
 from strategie.erreurs import SaisieInvalide
@@ -294,12 +294,12 @@ class Segmentation:
                 cle, pourquoi = "niche", f"moins de {self.seuil_masse:,} clients".replace(",", " ")
             qui = "un seul segment" if len(segments) == 1 else "des segments aux besoins identiques"
             return Diagnostic(cle, TYPES_DE_MARCHE[cle],
-                              f"{qui}, de {taille:,} clients ({pourquoi}, seuil du cours).".replace(",", " "),
+                              f"{qui}, de {francais.nombre(taille)} clients ({pourquoi}, seuil du cours).",
                               alertes)
         a, b = min(combinations(groupes, 2), key=lambda p: similarite(p[0][0], p[1][0]))
         proximite = similarite(a[0], b[0])
-        pourcent = f"{100 * proximite:.0f} %"
-        seuil = f"{100 * self.seuil_parente:.0f} %"
+        pourcent = francais.pourcent(proximite, part=True)
+        seuil = francais.pourcent(self.seuil_parente, part=True)
         if proximite < self.seuil_parente:
             return Diagnostic("diversifie", TYPES_DE_MARCHE["diversifie"],
                               f"« {a[0].nom} » et « {b[0].nom} » ne partagent que {pourcent} de leurs besoins "

@@ -43,7 +43,7 @@ def test_besoins_sans_rapport_donnent_un_marche_diversifie_et_nomment_la_paire()
     s = _deux(["acheter des livres"], ["louer des serveurs", "stocker des données"])
     d = s.type_de_marche()
     assert d.cle == "diversifie"
-    assert "« A »" in d.explication and "« B »" in d.explication and "0 %" in d.explication
+    assert "« A »" in d.explication and "« B »" in d.explication and "0\u202f%" in d.explication
 
 
 def test_seuil_de_parente_reglable():

@@ -170,3 +170,12 @@ def test_survol_de_la_baleine_a_la_francaise():
     survols = [str(c) for t in fig.data if t.customdata is not None for c in np.ravel(t.customdata)]
     assert survols and all(s.endswith("\u202f%") for s in survols), survols
     assert fig.layout.separators == ", "
+
+
+def test_axes_de_parts_graduees_a_la_francaise():
+    """Les axes en parts disent « 40 % » (espace insécable), jamais « 40% » ; l'axe couvre le sommet de la baleine."""
+    from strategie.figures.valeur_client import axe_parts
+
+    axe = axe_parts(1.64, 0.25)
+    assert axe["tickvals"][-1] >= 1.64 and axe["ticktext"][:3] == ["0\u202f%", "25\u202f%", "50\u202f%"]
+    assert all("\u202f%" in t for t in axe["ticktext"])

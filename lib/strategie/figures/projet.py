@@ -278,8 +278,10 @@ class _Page:
             '<p class="ecran-seulement">Pour imprimer ou enregistrer en PDF : Ctrl+P (⌘+P sur Mac).</p>'
             f"<nav><b>Sommaire</b><ol>{sommaire}</ol></nav></header>{sections}"
             "<footer>Démarche du cours « Stratégie d'entreprise » : modélisation, réflexion, réinvention, action "
-            "(série « Business Model You », source 000) ; le modèle d'affaires comme lien intégrateur d'un plan "
-            "(source 001) ; canevas stratégique, objectifs SMART et plan d'exécution (source 002).</footer>"
+            "(Martin Gysler, série « Business Model You », 2015) ; le modèle d'affaires comme lien intégrateur d'un "
+            "plan (Geneviève Meloche, « L'expérience client au cœur de l'écosystème de partenaires ») ; canevas "
+            "stratégique, objectifs SMART et plan d'exécution (Éric Perrot, « Flashcamp #25 : de l'intention au "
+            "plan d'exécution stratégique »).</footer>"
             f"<script>{_SCRIPT_IMPRESSION}</script></body></html>\n"
         )
 

@@ -92,7 +92,7 @@ def figure_migration(matrice: pd.DataFrame, part: float) -> go.Figure:
         go.Heatmap(
             z=parts_lignes(matrice), x=list(matrice.columns), y=list(matrice.index), text=textes_migration(matrice),
             texttemplate="%{text}", colorscale="Blues", zmin=0, zmax=1,
-            colorbar=dict(title="part de<br>la ligne", tickformat=".0%"),
+            colorbar=dict(title="part de<br>la ligne", **axe_parts(1.0, 0.25)),
             customdata=np.vectorize(pourcent)(parts_lignes(matrice)),
             hovertemplate="décile CA %{y} → décile profit %{x}<br>%{text} clients (%{customdata} de la ligne)<extra></extra>",
         )
@@ -125,6 +125,13 @@ def traces_baleine(courbe: pd.DataFrame) -> dict:
     }
 
 
+def axe_parts(maximum: float = 1.0, pas: float = 0.2) -> dict:
+    """Graduations d'un axe de parts à la française (« 40 % », espace insécable), de 0 à ``maximum``."""
+    nombre = int(np.ceil(max(float(maximum), pas) / pas - 1e-9))
+    valeurs = [round(i * pas, 6) for i in range(nombre + 1)]
+    return dict(tickmode="array", tickvals=valeurs, ticktext=[pourcent(v) for v in valeurs])
+
+
 def _parts_lisibles(x, y) -> np.ndarray:
     """Parts des clients et du profit écrites à la française (« 62 % »), pour le survol."""
     return np.column_stack([[pourcent(v) for v in x], [pourcent(v) for v in y]])
@@ -154,8 +161,9 @@ def figure_baleine(courbe: pd.DataFrame) -> go.Figure:
     fig.add_hline(y=1, line_color=GRIS, line_dash="dash", annotation_text="profit total (100\u202f%)", annotation_position="bottom right")
     fig.update_layout(
         **_MISE_EN_PAGE, title=titre_baleine(t["sommet"][1], t["sommet"][0]),
-        xaxis=dict(title="Part des clients, du plus au moins rentable", tickformat=".0%", range=[0, 1]),
-        yaxis=dict(title="Profit cumulé (part du profit total)", tickformat=".0%", rangemode="tozero"),
+        xaxis=dict(title="Part des clients, du plus au moins rentable", range=[0, 1], **axe_parts(1.0)),
+        yaxis=dict(title="Profit cumulé (part du profit total)", rangemode="tozero",
+                   **axe_parts(max(1.0, float(np.nanmax(t["montee"][1])) if len(t["montee"][1]) else 1.0), 0.25)),
         legend=dict(orientation="h", y=-0.2),
     )
     return fig
