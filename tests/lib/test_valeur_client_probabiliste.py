@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal, getcontext
 from importlib import resources
 
 import numpy as np
@@ -176,9 +177,110 @@ def test_nouveau_client_concorde_avec_la_simulation():
 
 
 def test_achats_attendus_par_horizon():
-    attendus = vc.achats_attendus(PUBLIES, [13.0, 26.0, 52.0], [0, 3], [0.0, 30.0], [38.0, 38.0])
+    attendus = vc.achats_attendus(PUBLIES, [13.0, 26.0, 52.0], [0, 3], [0.0, 30.0], [38.0, 38.0], grille=True)
     assert attendus.shape == (2, 3)
     assert np.all(np.diff(attendus, axis=1) > 0)
+
+
+def test_achats_attendus_un_horizon_par_client():
+    x, tx, t = [0, 3, 3], [0.0, 30.0, 30.0], [38.0, 38.0, 38.0]
+    apparies = vc.achats_attendus(PUBLIES, [13.0, 26.0, 52.0], x, tx, t)
+    assert apparies.shape == (3,)
+    grille = vc.achats_attendus(PUBLIES, [13.0, 26.0, 52.0], x, tx, t, grille=True)
+    np.testing.assert_allclose(apparies, np.diag(grille))
+    # Customer i with horizon i, the same as computed alone.
+    for i, h in enumerate((13.0, 26.0, 52.0)):
+        assert apparies[i] == pytest.approx(vc.achats_attendus(PUBLIES, h, [x[i]], [tx[i]], [t[i]])[0])
+
+
+def test_achats_attendus_longueurs_differentes():
+    with pytest.raises(SaisieInvalide, match=r"« duree » a 3 valeurs pour 2 clients.*grille=True"):
+        vc.achats_attendus(PUBLIES, [13.0, 26.0, 52.0], [0, 3], [0.0, 30.0], [38.0, 38.0])
+
+
+def _hyp2f1_decimal(A, B, C, z):
+    """Série de Gauss sommée en décimal à 40 chiffres : aucun dépassement, même pour de très grands termes."""
+    somme = terme = Decimal(1)
+    n = 0
+    while True:
+        terme = terme * (A + n) * (B + n) / ((C + n) * (n + 1)) * z
+        somme += terme
+        n += 1
+        if n > 50 and abs(terme) < somme * Decimal("1e-30"):
+            return somme
+
+
+def _attendus_direct(p, duree, x, tx, t):
+    """Formule 10 telle que publiée, sans transformation, en décimal : la référence des extrêmes."""
+    getcontext().prec = 40
+    r, alpha, a, b, x, tx, t, duree = (Decimal(repr(float(v))) for v in
+                                       (p["r"], p["alpha"], p["a"], p["b"], x, tx, t, duree))
+    terme = ((alpha + t) / (alpha + t + duree)) ** (r + x) * _hyp2f1_decimal(r + x, b + x, a + b + x - 1,
+                                                                            duree / (alpha + t + duree))
+    numerateur = (a + b + x - 1) / (a - 1) * (1 - terme)
+    rapport = a / (b + x - 1) * ((alpha + t) / (alpha + tx)) ** (r + x) if x > 0 else 0
+    return float(numerateur / (1 + rapport))
+
+
+@pytest.mark.parametrize(
+    ("x", "tx", "t", "duree"),
+    [
+        (310, 52.0, 52.0, 520.0),   # the issue's heavy buyer over 10 years
+        (310, 52.0, 52.0, 5200.0),
+        (2000, 10.0, 10.0, 520.0),  # very high frequency
+        (50, 39.0, 39.0, 5200.0),   # 100 years, recency = T
+        (5, 1.0, 39.0, 520.0),      # left long ago
+        (0, 0.0, 39.0, 520.0),      # no repeat purchase
+        (0, 0.0, 39.0, 1e-6),       # tiny horizon
+        (1, 0.5, 0.5, 52.0),
+    ],
+)
+def test_achats_attendus_extremes_finis_et_exacts(x, tx, t, duree):
+    attendu = vc.achats_attendus(PUBLIES, duree, [x], [tx], [t])[0]
+    assert np.isfinite(attendu) and attendu >= 0
+    assert attendu == pytest.approx(_attendus_direct(PUBLIES, duree, x, tx, t), rel=1e-9, abs=1e-15)
+
+
+def test_achats_attendus_gros_acheteur_comme_lifetimes():
+    # lifetimes 0.11.3, paramètres ajustés sur CDNOW : 926,7 achats en 520 semaines.
+    p = {"r": 0.242595, "alpha": 4.413603, "a": 0.792922, "b": 2.425906}
+    assert vc.achats_attendus(p, 520.0, [310], [52.0], [52.0])[0] == pytest.approx(926.7, abs=0.1)
+
+
+def test_achats_attendus_croissent_avec_l_horizon_sans_plafond_absurde():
+    horizons = np.geomspace(1, 1e6, 40)
+    for x, tx in ((0, 0.0), (3, 20.0), (310, 52.0)):
+        valeurs = vc.achats_attendus(PUBLIES, horizons, [x], [tx], [52.0], grille=True)[0]
+        assert np.isfinite(valeurs).all() and (np.diff(valeurs) > 0).all()
+    nouveau = vc.achats_attendus_nouveau_client(PUBLIES, horizons)
+    assert np.isfinite(nouveau).all() and (np.diff(nouveau) > 0).all()
+
+
+def test_valeur_potentielle_meme_resultat_en_jours_et_en_semaines():
+    transactions = vc.charger_cdnow_transactions()
+    semaines = vc.resume_rfm(transactions, vc.FIN_CALIBRATION_CDNOW)
+    jours = vc.resume_rfm(transactions, vc.FIN_CALIBRATION_CDNOW, unite="jour")
+    mois = vc.resume_rfm(transactions, vc.FIN_CALIBRATION_CDNOW, unite="mois")
+    assert (semaines.attrs["unite"], jours.attrs["unite"], mois.attrs["unite"]) == ("semaine", "jour", "mois")
+    np.testing.assert_allclose(jours["anciennete"], 7 * semaines["anciennete"])
+    gg = {"p": 6.25, "q": 3.74, "gamma": 15.44}
+    # alpha is a time scale: the same customers in days have alpha × 7 (× 365.25/12/7 in months).
+    en_jours = dict(PUBLIES, alpha=PUBLIES["alpha"] * 7)
+    en_mois = dict(PUBLIES, alpha=PUBLIES["alpha"] * 7 / (365.25 / 12))
+    ref = vc.valeur_potentielle(semaines, PUBLIES, gg, taux_actualisation=0.15)
+    np.testing.assert_allclose(vc.valeur_potentielle(jours, en_jours, gg, taux_actualisation=0.15), ref, rtol=1e-9)
+    np.testing.assert_allclose(vc.valeur_potentielle(mois, en_mois, gg, taux_actualisation=0.15), ref, rtol=1e-9)
+    # Discounting days as if they were weeks (the old behaviour) gives something else.
+    faux = vc.valeur_potentielle(jours, en_jours, gg, taux_actualisation=0.15, unite="semaine",
+                                 horizon=365.25, pas=28)
+    assert faux.sum() < 0.8 * ref.sum()
+
+
+def test_valeur_potentielle_unite_inconnue():
+    with pytest.raises(SaisieInvalide, match="« jour », « semaine », « mois »"):
+        vc.valeur_potentielle(vc.charger_cdnow(), PUBLIES, {"p": 6, "q": 3, "gamma": 15}, unite="an")
+    with pytest.raises(SaisieInvalide, match="unité de temps"):
+        vc.resume_rfm(vc.charger_cdnow_transactions(), vc.FIN_CALIBRATION_CDNOW, unite="heures")
 
 
 def test_ajustement_retrouve_une_simulation():

@@ -44,6 +44,7 @@ from strategie.valeur_client.donnees import (
     FIN_CALIBRATION_CDNOW,
     FIN_VALIDATION_CDNOW,
     INDUCTEURS_EXEMPLE,
+    JOURS_PAR_UNITE,
     charger_cdnow,
     charger_cdnow_transactions,
     exemple_transactions,
@@ -59,17 +60,18 @@ from strategie.valeur_client.probabiliste import (
     log_vraisemblance_bgnbd,
     montant_attendu,
     probabilite_actif,
+    probabilite_nombre_achats,
     simuler_bgnbd,
     valeur_potentielle,
 )
 
 __all__ = [
     "COLONNES_COMPTE", "COLONNES_FACULTATIVES", "COLONNES_REQUISES", "FIN_CALIBRATION_CDNOW",
-    "FIN_VALIDATION_CDNOW", "INDUCTEURS_EXEMPLE", "Inducteurs",
+    "FIN_VALIDATION_CDNOW", "INDUCTEURS_EXEMPLE", "JOURS_PAR_UNITE", "Inducteurs",
     "achats_attendus", "achats_attendus_nouveau_client", "agreger_par_client", "ajuster_bgnbd",
     "ajuster_gamma_gamma", "appliquer_inducteurs", "canaux", "charger_cdnow", "charger_cdnow_transactions",
     "clv", "compte_resultat_clients", "concentration", "courbe_baleine", "courbe_recuperation", "croiser_deciles", "deciles",
     "delai_recuperation", "exemple_transactions", "generer_transactions", "gini", "log_vraisemblance_bgnbd",
-    "matrice_migration", "mesures_baleine", "montant_attendu", "part_hors_diagonale", "part_migration", "part_profit_meilleurs", "probabilite_actif",
+    "matrice_migration", "mesures_baleine", "montant_attendu", "part_hors_diagonale", "part_migration", "part_profit_meilleurs", "probabilite_actif", "probabilite_nombre_achats",
     "resume_rfm", "simuler_bgnbd", "tableau_deciles", "valeur_potentielle",
 ]

@@ -27,6 +27,8 @@ FIN_CALIBRATION_CDNOW = "1997-09-30"
 FIN_VALIDATION_CDNOW = "1998-06-30"
 
 _UN_JOUR_EN_SEMAINES = 1.0 / 7.0
+#: Jours par unité de temps d'un résumé par client (l'année compte 365,25 jours).
+JOURS_PAR_UNITE = {"jour": 1.0, "semaine": 7.0, "mois": 365.25 / 12}
 
 
 def _fichier_cdnow(nom: str):
@@ -51,16 +53,28 @@ def charger_cdnow_transactions(echantillon: bool = True) -> pd.DataFrame:
     return table[["client", "date", "quantite", "montant"]]
 
 
-def _semaines(duree: pd.Series | pd.Timedelta):
-    return duree / pd.Timedelta(days=1) * _UN_JOUR_EN_SEMAINES
+def _semaines(duree: pd.Series | pd.Timedelta, unite: str = "semaine"):
+    return duree / pd.Timedelta(days=1) / JOURS_PAR_UNITE[unite]
+
+
+def verifier_unite(unite) -> str:
+    """L'unité de temps d'un résumé : « jour », « semaine » ou « mois »."""
+    if unite not in JOURS_PAR_UNITE:
+        raise SaisieInvalide(
+            f"L'unité de temps {unite!r} n'est pas connue : choisissez "
+            + ", ".join(f"« {u} »" for u in JOURS_PAR_UNITE) + "."
+        )
+    return unite
 
 
 def resume_rfm(
     transactions: pd.DataFrame,
     fin_observation,
     fin_validation=None,
+    unite: str = "semaine",
 ) -> pd.DataFrame:
-    """Résumé par client pour les modèles probabilistes, en semaines.
+    """Résumé par client pour les modèles probabilistes, en semaines (ou dans l'``unite`` choisie :
+    « jour », « semaine », « mois » ; elle est notée dans ``resume.attrs["unite"]``).
 
     Colonnes requises : ``client``, ``date``, ``montant``. Les achats d'un même jour
     sont réunis en un seul (montants additionnés), comme dans l'étude publiée ;
@@ -76,6 +90,7 @@ def resume_rfm(
     ``fin_validation``) et ``duree_validation`` (semaines).
     """
     table = verifier_table(transactions, ("client", "date", "montant"), ("quantite",))
+    unite = verifier_unite(unite)
     dates = colonne_dates(table, "date")
     montant = colonne_nombres(table, "montant")
     fin = _date_parametre("fin_observation", fin_observation)
@@ -95,8 +110,8 @@ def resume_rfm(
     calibration = jours[dans].groupby("client")
     resume = pd.DataFrame({
         "frequence": calibration.size() - 1,
-        "recence": _semaines(calibration["date"].max() - calibration["date"].min()),
-        "anciennete": _semaines(fin - calibration["date"].min()),
+        "recence": _semaines(calibration["date"].max() - calibration["date"].min(), unite),
+        "anciennete": _semaines(fin - calibration["date"].min(), unite),
     })
     resume["montant_moyen"] = jours[repete].groupby("client")["montant"].mean().reindex(resume.index).fillna(0.0)
     if fin_validation is not None:
@@ -105,8 +120,9 @@ def resume_rfm(
             raise SaisieInvalide("« fin_validation » doit être après « fin_observation ».")
         apres = jours[(jours["date"] > fin) & (jours["date"] <= fin_v)]
         resume["frequence_validation"] = apres.groupby("client").size().reindex(resume.index).fillna(0).astype("int64")
-        resume["duree_validation"] = _semaines(fin_v - fin)
+        resume["duree_validation"] = _semaines(fin_v - fin, unite)
     resume.index.name = "client"
+    resume.attrs["unite"] = unite
     return resume
 
 

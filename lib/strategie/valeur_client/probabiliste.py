@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import betaln, digamma, gammaln, hyp2f1
 
+from strategie import francais
 from strategie.erreurs import SaisieInvalide
 from strategie.valeur_client._controles import nombres, parametre, verifier_table
 
@@ -158,45 +159,93 @@ def probabilite_actif(parametres: dict, frequence, recence, anciennete) -> np.nd
     """Probabilité que chaque client soit encore actif à la fin de l'observation."""
     r, alpha, a, b = _parametres(parametres, CLES_BGNBD, "BG/NBD")
     x, tx, t = _rfm(frequence, recence, anciennete)
+    rapport = _rapport_inactif(r, alpha, a, b, x, tx, t)
+    return 1.0 / (1.0 + rapport)
+
+
+def _rapport_inactif(r, alpha, a, b, x, tx, t):
+    """a / (b + x − 1) × ((alpha + T) / (alpha + t_x))^(r + x) : poids du « déjà parti » (0 sans achat répété)."""
     with np.errstate(divide="ignore"):
-        rapport = np.where(
+        return np.where(
             x > 0,
             np.exp(np.log(a) - np.log(np.maximum(b + x - 1, 1e-300)) + (r + x) * (np.log(alpha + t) - np.log(alpha + tx))),
             0.0,
         )
-    return 1.0 / (1.0 + rapport)
 
 
-def achats_attendus(parametres: dict, duree, frequence, recence, anciennete) -> np.ndarray:
+def _terme_hypergeometrique(r, alpha, a, b, x, t, duree):
+    """((alpha+T)/(alpha+T+t))^(r+x) × 2F1(r+x, b+x ; a+b+x−1 ; z), z = t/(alpha+T+t), sans dépassement.
+
+    Par la transformation d'Euler, 2F1(A, B ; C ; z) = (1 − z)^(C−A−B) 2F1(C−A, C−B ; C ; z) :
+    le terme vaut (1 − z)^(a−1) × 2F1(a+b−1−r, a−1 ; a+b+x−1 ; z). La nouvelle série converge
+    jusqu'en z = 1 (C − A − B = r + x − a + 1 > 0) et ne grandit plus avec x, là où la
+    forme directe déborde (hyp2f1 → inf) pour les gros acheteurs sur de longs horizons.
+    """
+    log_un_moins_z = np.log(alpha + t) - np.log(alpha + t + duree)
+    z = duree / (alpha + t + duree)
+    return np.exp((a - 1) * log_un_moins_z) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z)
+
+
+def achats_attendus(parametres: dict, duree, frequence, recence, anciennete, grille: bool = False) -> np.ndarray:
     """Nombre attendu d'achats de chaque client dans les ``duree`` unités de temps qui suivent l'observation.
 
-    Espérance conditionnelle du BG/NBD (formule 10 de Fader, Hardie et Lee, 2005).
-    ``duree`` peut être un nombre ou un tableau qui se combine avec les clients.
+    Espérance conditionnelle du BG/NBD (formule 10 de Fader, Hardie et Lee, 2005), évaluée
+    sous une forme transformée qui reste finie pour les très gros acheteurs et les longs horizons.
+
+    - ``duree`` nombre : le même horizon pour tous, un résultat par client ;
+    - ``duree`` liste d'un horizon par client (même longueur) : un résultat par client ;
+    - ``grille=True`` et ``duree`` liste d'horizons : tableau clients × horizons.
     """
     r, alpha, a, b = _parametres(parametres, CLES_BGNBD, "BG/NBD")
     x, tx, t = _rfm(frequence, recence, anciennete)
     duree = np.asarray(parametre("duree", duree, minimum=0.0), dtype="float64")
-    if duree.ndim:
-        # One column per horizon, one row per customer.
-        x, tx, t, duree = x[:, None], tx[:, None], t[:, None], duree[None, :]
-    z = duree / (alpha + t + duree)
-    terme = np.exp((r + x) * (np.log(alpha + t) - np.log(alpha + t + duree))) * hyp2f1(r + x, b + x, a + b + x - 1, z)
-    numerateur = (a + b + x - 1) / (a - 1) * (1.0 - terme)
-    with np.errstate(divide="ignore"):
-        rapport = np.where(
-            x > 0,
-            np.exp(np.log(a) - np.log(np.maximum(b + x - 1, 1e-300)) + (r + x) * (np.log(alpha + t) - np.log(alpha + tx))),
-            0.0,
+    if duree.ndim > 1:
+        raise SaisieInvalide("« duree » doit être un nombre ou une liste de durées (une dimension).")
+    if grille:
+        # One row per customer, one column per horizon.
+        x, tx, t, duree = x[:, None], tx[:, None], t[:, None], np.atleast_1d(duree)[None, :]
+    elif duree.ndim and duree.size != x.size:
+        raise SaisieInvalide(
+            f"« duree » a {francais.nombre(duree.size)} valeurs pour {francais.nombre(x.size)} clients : donnez un seul "
+            "nombre, ou une durée par client (même longueur). Pour plusieurs horizons pour chaque client, "
+            "ajoutez grille=True."
         )
-    return numerateur / (1.0 + rapport)
+    terme = _terme_hypergeometrique(r, alpha, a, b, x, t, duree)
+    numerateur = (a + b + x - 1) / (a - 1) * (1.0 - terme)
+    return numerateur / (1.0 + _rapport_inactif(r, alpha, a, b, x, tx, t))
 
 
 def achats_attendus_nouveau_client(parametres: dict, duree) -> np.ndarray | float:
     """Nombre attendu d'achats répétés d'un nouveau client dans ses ``duree`` premières unités de temps."""
     r, alpha, a, b = _parametres(parametres, CLES_BGNBD, "BG/NBD")
     t = np.asarray(parametre("duree", duree, minimum=0.0), dtype="float64")
-    valeur = (a + b - 1) / (a - 1) * (1.0 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, t / (alpha + t)))
+    # Same transformed form as achats_attendus, with x = 0 and T = 0.
+    valeur = (a + b - 1) / (a - 1) * (1.0 - _terme_hypergeometrique(r, alpha, a, b, 0.0, 0.0, t))
     return float(valeur) if valeur.ndim == 0 else valeur
+
+
+def probabilite_nombre_achats(parametres: dict, duree, nombre_max: int = 10) -> pd.DataFrame:
+    """Probabilité qu'un nouveau client fasse 0, 1, … ``nombre_max`` achats répétés en ``duree`` (formule 8
+    de Fader, Hardie et Lee, 2005) ; la dernière ligne, « ``nombre_max`` ou plus », complète à 1.
+
+    ``duree`` : un nombre ou une liste (une colonne par durée). Index ``achats``.
+    """
+    r, alpha, a, b = _parametres(parametres, CLES_BGNBD, "BG/NBD")
+    t = np.atleast_1d(np.asarray(parametre("duree", duree, minimum=0.0, min_inclus=False), dtype="float64"))
+    nombre_max = int(parametre("nombre_max", nombre_max, minimum=1))
+    n = np.arange(nombre_max)[:, None]
+    # Poisson-gamma (NBD) probabilities of j purchases, in logs; cumulated for the "left after" term.
+    log_nbd = (gammaln(r + n) - gammaln(r) - gammaln(n + 1) + r * np.log(alpha / (alpha + t))
+               + n * np.log(t / (alpha + t)))
+    nbd = np.exp(log_nbd)
+    cumul_avant = np.vstack([np.zeros((1, t.size)), np.cumsum(nbd, axis=0)[:-1]])
+    actif = np.exp(betaln(a, b + n) - betaln(a, b)) * nbd
+    with np.errstate(invalid="ignore"):
+        parti = np.where(n > 0, np.exp(betaln(a + 1, np.maximum(b + n - 1, 1e-300)) - betaln(a, b)) * (1.0 - cumul_avant), 0.0)
+    probabilites = actif + parti
+    probabilites = np.vstack([probabilites, 1.0 - probabilites.sum(axis=0, keepdims=True)])
+    table = pd.DataFrame(probabilites, index=pd.RangeIndex(nombre_max + 1, name="achats"), columns=t)
+    return table.iloc[:, 0].rename("probabilite") if np.ndim(duree) == 0 else table
 
 
 def simuler_bgnbd(parametres: dict, anciennete, graine: int = 0) -> pd.DataFrame:
@@ -273,24 +322,34 @@ def valeur_potentielle(
     parametres_bgnbd: dict,
     parametres_gamma_gamma: dict,
     taux_marge: float = 0.3,
-    horizon: float = 52.0,
+    horizon: float | None = None,
     taux_actualisation: float = 0.1,
-    pas: float = 4.0,
+    pas: float | None = None,
+    unite: str | None = None,
 ) -> pd.Series:
-    """Valeur future attendue de chaque client sur ``horizon`` (semaines), actualisée.
+    """Valeur future attendue de chaque client sur ``horizon``, actualisée.
 
     Achats attendus par pas de temps (BG/NBD) × montant attendu (Gamma-Gamma) ×
-    ``taux_marge``, chaque pas actualisé au ``taux_actualisation`` annuel (52 semaines).
+    ``taux_marge``, chaque pas actualisé au ``taux_actualisation`` annuel.
+    ``horizon`` et ``pas`` sont dans l'unité de temps du résumé (``unite``, par défaut
+    celle notée par ``resume_rfm`` dans ``resume.attrs``, sinon la semaine) ; par défaut,
+    un an par pas de quatre semaines.
     """
+    from strategie.valeur_client.donnees import JOURS_PAR_UNITE, verifier_unite
+
     verifier_table(resume, ("frequence", "recence", "anciennete", "montant_moyen"), nom="resume")
+    unite = verifier_unite(resume.attrs.get("unite", "semaine") if unite is None else unite)
+    par_an = 365.25 / JOURS_PAR_UNITE[unite]
     taux_marge = parametre("taux_marge", taux_marge, minimum=0.0, maximum=1.0)
-    horizon = parametre("horizon", horizon, minimum=0.0, min_inclus=False)
+    horizon = parametre("horizon", par_an if horizon is None else horizon, minimum=0.0, min_inclus=False)
     taux_actualisation = parametre("taux_actualisation", taux_actualisation, minimum=0.0,
                                    conseil="C'est un taux annuel, par exemple 0.1 pour 10 %.")
-    pas = parametre("pas", pas, minimum=0.0, min_inclus=False)
-    bornes = np.append(np.arange(pas, horizon, pas), horizon)
-    cumul = achats_attendus(parametres_bgnbd, bornes, resume["frequence"], resume["recence"], resume["anciennete"])
+    pas = parametre("pas", 28.0 / JOURS_PAR_UNITE[unite] if pas is None else pas, minimum=0.0, min_inclus=False)
+    bornes = np.append(np.arange(pas, horizon - 1e-9 * horizon, pas), horizon)
+    cumul = achats_attendus(parametres_bgnbd, bornes, resume["frequence"], resume["recence"], resume["anciennete"],
+                            grille=True)
     par_pas = np.diff(np.column_stack([np.zeros(len(resume)), cumul]), axis=1)
-    actualisation = (1.0 + taux_actualisation) ** (-bornes / 52.0)
+    # The annual rate applies per year, whatever the unit of the summary.
+    actualisation = (1.0 + taux_actualisation) ** (-bornes / par_an)
     montant = montant_attendu(parametres_gamma_gamma, resume["frequence"], resume["montant_moyen"])
     return pd.Series(par_pas @ actualisation * montant * taux_marge, index=resume.index, name="valeur_potentielle")
