@@ -199,3 +199,77 @@ def figure_validation(resume: pd.DataFrame, attendus, frequence_max: int = 7) ->
     fig.update_layout(**_MISE_EN_PAGE, title="Achats de la période de validation, réels et projetés",
                       xaxis_title="Achats répétés pendant la calibration", yaxis_title="Achats moyens par client (validation)")
     return fig
+
+
+# ---------------------------------------------------------------------------
+# Vérifications de l'article BG/NBD (Fader, Hardie et Lee, 2005)
+# ---------------------------------------------------------------------------
+
+def figure_suivi_achats(suivi: pd.DataFrame, cumule: bool = False, unite: str = "semaine") -> go.Figure:
+    """Achats répétés par période (ou cumulés), réels et attendus (``suivi_achats_repetes``) ;
+    un trait vertical sépare la calibration de la validation."""
+    reel, modele = ("reel_cumule", "modele_cumule") if cumule else ("reel", "modele")
+    x = suivi.index.to_numpy()
+    survol = [[francais.nombre(r), francais.nombre(m, 1)] for r, m in zip(suivi[reel], suivi[modele])]
+    fig = go.Figure([
+        go.Scatter(x=x, y=suivi[reel], mode="lines", name="réel", line=dict(color=GRIS, width=3),
+                   customdata=survol, hovertemplate=f"{unite} %{{x}} : %{{customdata[0]}} achats réels<extra></extra>"),
+        go.Scatter(x=x, y=suivi[modele], mode="lines", name="modèle BG/NBD", line=dict(color=BLEU, width=3, dash="dash"),
+                   customdata=survol, hovertemplate=f"{unite} %{{x}} : %{{customdata[1]}} achats attendus<extra></extra>"),
+    ])
+    calibration = suivi.index[suivi["phase"] == "calibration"]
+    if len(calibration) and len(calibration) < len(suivi):
+        fig.add_vline(x=calibration.max() + 0.5, line_color=GRIS, line_dash="dot",
+                      annotation_text="fin de la calibration", annotation_position="top left")
+    quoi = "cumulés" if cumule else f"par {unite}"
+    fig.update_layout(**_MISE_EN_PAGE, title=f"Achats répétés {quoi} : réels et attendus par le modèle",
+                      xaxis_title=f"{unite.capitalize()} depuis le début de l'observation",
+                      yaxis_title="Achats répétés" + (" cumulés" if cumule else ""), legend=dict(orientation="h", y=-0.2))
+    return fig
+
+
+def figure_nombre_achats(table: pd.DataFrame) -> go.Figure:
+    """Clients par nombre d'achats répétés pendant la calibration (``ajustement_par_nombre_achats``)."""
+    fig = go.Figure([
+        go.Bar(x=table["libelle"], y=table["reel"], name="réel", marker_color=GRIS,
+               customdata=[francais.nombre(v) for v in table["reel"]], hovertemplate="%{x} achats : %{customdata} clients<extra></extra>"),
+        go.Bar(x=table["libelle"], y=table["modele"], name="modèle BG/NBD", marker_color=BLEU,
+               customdata=[francais.nombre(v, 1) for v in table["modele"]],
+               hovertemplate="%{x} achats : %{customdata} clients attendus<extra></extra>"),
+    ])
+    fig.update_layout(**_MISE_EN_PAGE, barmode="group", title="Clients selon leur nombre d'achats répétés (calibration)",
+                      xaxis_title="Achats répétés pendant la calibration", yaxis_title="Clients")
+    return fig
+
+
+def figure_matrice(matrice: pd.DataFrame, titre: str, legende: str, parts: bool = False) -> go.Figure:
+    """Carte de chaleur fréquence × récence (``matrice_probabilite_actif`` ou ``matrice_achats_attendus``)."""
+    valeurs = matrice.to_numpy()
+    ecrire = (lambda v: pourcent(v)) if parts else (lambda v: francais.nombre(v, 2))
+    textes = np.vectorize(lambda v: "" if np.isnan(v) else ecrire(v), otypes=[object])(valeurs)
+    fig = go.Figure(go.Heatmap(
+        z=valeurs, x=[francais.nombre(c, 1) for c in matrice.columns], y=list(matrice.index), customdata=textes,
+        colorscale="Blues", colorbar=dict(title=legende, **(axe_parts(1.0, 0.25) if parts else {})),
+        zmin=0 if parts else None, zmax=1 if parts else None,
+        hovertemplate="fréquence %{y}, récence %{x} : %{customdata}<extra></extra>",
+    ))
+    fig.update_layout(**_MISE_EN_PAGE, title=titre, xaxis_title="Récence (date du dernier achat)",
+                      yaxis=dict(title="Fréquence (achats répétés)", autorange="reversed"))
+    return fig
+
+
+def figure_historique_actif(historique: pd.DataFrame, client=None) -> go.Figure:
+    """Probabilité qu'un client soit actif, jour après jour, ses achats marqués (``historique_probabilite_actif``)."""
+    achats = historique[historique["achat"]]
+    fig = go.Figure([
+        go.Scatter(x=historique.index, y=historique["probabilite_actif"], mode="lines", name="probabilité d'être actif",
+                   line=dict(color=BLEU, width=3), customdata=[pourcent(v) for v in historique["probabilite_actif"]],
+                   hovertemplate="%{x|%d/%m/%Y} : %{customdata}<extra></extra>"),
+        go.Scatter(x=achats.index, y=achats["probabilite_actif"], mode="markers", name="achat",
+                   marker=dict(color=VERT, size=10), hoverinfo="skip"),
+    ])
+    qui = "" if client is None else f" {client}"
+    fig.update_layout(**_MISE_EN_PAGE, title=f"Client{qui} : probabilité d'être encore actif, jour après jour",
+                      xaxis_title="Date", yaxis=dict(title="Probabilité d'être actif", range=[0, 1.05], **axe_parts(1.0, 0.25)),
+                      legend=dict(orientation="h", y=-0.2))
+    return fig

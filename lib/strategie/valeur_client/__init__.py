@@ -64,8 +64,17 @@ from strategie.valeur_client.probabiliste import (
     simuler_bgnbd,
     valeur_potentielle,
 )
+from strategie.valeur_client.verifications import (
+    ajustement_par_nombre_achats,
+    historique_probabilite_actif,
+    matrice_achats_attendus,
+    matrice_probabilite_actif,
+    suivi_achats_repetes,
+)
 
 __all__ = [
+    "ajustement_par_nombre_achats", "historique_probabilite_actif", "matrice_achats_attendus",
+    "matrice_probabilite_actif", "suivi_achats_repetes",
     "COLONNES_COMPTE", "COLONNES_FACULTATIVES", "COLONNES_REQUISES", "FIN_CALIBRATION_CDNOW",
     "FIN_VALIDATION_CDNOW", "INDUCTEURS_EXEMPLE", "JOURS_PAR_UNITE", "Inducteurs",
     "achats_attendus", "achats_attendus_nouveau_client", "agreger_par_client", "ajuster_bgnbd",
