@@ -111,8 +111,36 @@ def main() -> None:
     ligne("ajuster_bgnbd, 100 000 clients simulés",
           chrono(lambda: vc.ajuster_bgnbd(simule["frequence"], simule["recence"], simule["anciennete"]), n))
     gg = vc.ajuster_gamma_gamma(resume["frequence"], resume["montant_moyen"])
-    ligne("valeur_potentielle, 2 357 clients, 52 semaines par pas de 4",
+    ligne("valeur_potentielle, 2 357 clients, un an par pas de 4 semaines",
           chrono(lambda: vc.valeur_potentielle(resume, p, gg), n))
+
+    print("\n== Vérifications de l'article BG/NBD ==")
+    transactions_cdnow = vc.charger_cdnow_transactions()
+    ligne("suivi_achats_repetes, 78 semaines", chrono(lambda: vc.suivi_achats_repetes(transactions_cdnow, p), n))
+    ligne("ajustement_par_nombre_achats", chrono(lambda: vc.ajustement_par_nombre_achats(resume, p), n))
+    ligne("matrice_probabilite_actif 41 × 40", chrono(lambda: vc.matrice_probabilite_actif(p, 39.0, 40), n))
+    ligne("historique_probabilite_actif, client 1 (546 jours)",
+          chrono(lambda: vc.historique_probabilite_actif(p, transactions_cdnow, 1), n))
+    suivi = vc.suivi_achats_repetes(transactions_cdnow, p)
+    print(f"  achats répétés cumulés en semaine 78 : réels {suivi['reel_cumule'].iloc[-1]}, "
+          f"modèle {suivi['modele_cumule'].iloc[-1]:.1f}")
+    gros = vc.achats_attendus(p, 520.0, [310], [52.0], [52.0])[0]
+    print(f"  gros acheteur (310 achats en 52 semaines), 520 semaines : {gros:.1f} achats attendus")
+    try:
+        from lifetimes import BetaGeoFitter
+    except ImportError:
+        print("  (lifetimes n'est pas installé : pas de comparaison)")
+        return
+    bg = BetaGeoFitter()
+    ligne("lifetimes BetaGeoFitter.fit, échantillon CDNOW", chrono(lambda: bg.fit(*args_rfm), n))
+    pl = dict(bg.params_)
+    ecart = np.max(np.abs(vc.achats_attendus(pl, 39.0, *args_rfm)
+                          - bg.conditional_expected_number_of_purchases_up_to_time(39.0, *args_rfm)))
+    print(f"  écart maximal avec lifetimes (achats attendus 39 semaines, mêmes paramètres) : {ecart:.1e}")
+    print(f"  lifetimes, gros acheteur : {bg.conditional_expected_number_of_purchases_up_to_time(520, 310, 52, 52):.1f}")
+    ligne("lifetimes, achats attendus 2 357 clients",
+          chrono(lambda: bg.conditional_expected_number_of_purchases_up_to_time(39.0, *args_rfm), n))
+    ligne("achats_attendus, 2 357 clients", chrono(lambda: vc.achats_attendus(pl, 39.0, *args_rfm), n))
 
 
 if __name__ == "__main__":
