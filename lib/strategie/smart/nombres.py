@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from strategie.erreurs import SaisieInvalide
-from strategie.smart._texte import NOMBRES_EN_LETTRES, format_nombre, plier
+from strategie.smart._texte import format_nombre, lire_lettres, plier
 
 # Words that never name what a number counts ("12 à 8", "5 de plus").
 MOTS_OUTILS = frozenset(
@@ -32,11 +32,12 @@ _SUITE = re.compile(
     r"|mois(?![a-z])|ans(?![a-z])|annees?(?![a-z])|x(?![a-z])|fois(?![a-z]))?"
 )
 _NOM = re.compile(r"\s*(?:(?:de|d')\s*)?" + _ADJECTIFS_AVANT_NOM + r"([a-z][a-z-]{2,})")
-_EN_LETTRES = re.compile(
-    r"(?<![a-z0-9'-])(" + "|".join(sorted((m for m in NOMBRES_EN_LETTRES if m not in ("un", "une")),
-                                          key=len, reverse=True))
-    + r")\s+" + _ADJECTIFS_AVANT_NOM + r"([a-z][a-z-]{2,})"
-)
+_DE_UNITE = re.compile(r"\s*(?:d'|de\s+)(?=\s*(?:€|euros?(?![a-z])|eur(?![a-z])))")
+# A number in words with nothing after it counts only in a pair (« de douze à vingt-cinq clients »)
+# or after a start marker (« contre douze ») : alone, « deux » or « neuf » is too often something else.
+_VERS_NOMBRE = re.compile(r"\s*(?:a|jusqu'a)\s+(?:\d|[a-z])")
+_APRES_NOMBRE = re.compile(r"(?:\d|[a-z])\s+(?:a|jusqu'a)\s*$")
+_AVANT_DEPART_LETTRES = re.compile(r"(?:contre|au\s+lieu\s+de|actuellement|aujourd'hui|partant\s+de)\s*$")
 _UNITES = {
     "%": "%", "pour cent": "%", "pourcent": "%", "point": "points", "points": "points", "pt": "points",
     "pts": "points", "€": "€", "euro": "€", "euros": "€", "eur": "€", "h": "h", "heure": "h", "heures": "h",
@@ -56,6 +57,14 @@ class Quantite:
     debut: int
     fin: int
     signe: int = 0  # +1 / -1 when written "+10 %" or "-10 %"
+    en_lettres: bool = False  # written in words (« vingt-cinq mille euros »)
+
+    @property
+    def cite(self) -> str:
+        """La quantité lisible, avec les mots de l'apprenant quand il l'a écrite en lettres."""
+        if self.en_lettres:
+            return f"« {self.extrait} », soit {self.lisible}"
+        return self.lisible
 
     @property
     def lisible(self) -> str:
@@ -145,10 +154,39 @@ def trouver_quantites(texte_nfc: str, plie: str) -> list[Quantite]:
             continue  # a lone year ("Plan 2027 : …") is not a target
         trouvees.append(Quantite(valeur, unite, texte_nfc[debut:fin].strip(), debut, fin, signe))
         pris.append((debut, fin))
-    for m in _EN_LETTRES.finditer(plie):
-        if m.group(2) in MOTS_OUTILS or any(d <= m.start() < f for d, f in pris):
-            continue
-        valeur = float(NOMBRES_EN_LETTRES[m.group(1)])
-        trouvees.append(Quantite(valeur, _nom_compte(m.group(2), texte_nfc[m.start(2):m.end(2)]), texte_nfc[m.start():m.end()], m.start(), m.end()))
+    for debut, fin, valeur in lire_lettres(plie):
+        if any(d <= debut < f for d, f in pris):
+            continue  # « 25 mille » : already read with its digits
+        ecrit = plie[debut:fin]
+        if ecrit in ("un", "une"):
+            continue  # « une boutique » is one thing to deliver, not a target
+        valeur = float(valeur)
+        unite = ""
+        suite = _SUITE.match(plie, fin)
+        if suite is not None and not suite.group(2) and ecrit.endswith(("mille", "million", "millions", "milliard",
+                                                                        "milliards")):
+            de = _DE_UNITE.match(plie, fin)  # « deux millions d'euros »
+            if de:
+                suite = _SUITE.match(plie, de.end())
+        if suite and suite.group(0).strip() and (suite.group(1) or suite.group(2)):
+            echelle, mot = suite.group(1), suite.group(2)
+            if echelle:
+                valeur *= _ECHELLES[echelle]
+            if mot:
+                unite = _unite(mot)
+                fin = suite.end()
+            elif echelle:
+                fin = suite.end()
+        if not unite:
+            nom = _NOM.match(plie, fin)
+            if nom and nom.group(1) not in MOTS_OUTILS:
+                unite = _nom_compte(nom.group(1), texte_nfc[nom.start(1):nom.end(1)])
+                fin = nom.end()
+        if not unite:
+            seul = ecrit != "neuf" and (_VERS_NOMBRE.match(plie, fin) or _APRES_NOMBRE.search(plie[:debut])
+                                        or _AVANT_DEPART_LETTRES.search(plie[:debut]))
+            if not seul:
+                continue
+        trouvees.append(Quantite(valeur, unite, texte_nfc[debut:fin].strip(), debut, fin, en_lettres=True))
     trouvees.sort(key=lambda q: q.debut)
     return trouvees

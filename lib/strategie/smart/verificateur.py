@@ -19,7 +19,7 @@ import math
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from strategie.erreurs import SaisieInvalide
 from strategie.smart._texte import format_nombre, masquer, mots, normaliser, plier
@@ -306,8 +306,8 @@ def _roles(analyse: Analyse, plie: str) -> None:
             suivante = quantites[i + 1]
             if _ENTRE_PAIRE.match(plie[q.fin:suivante.debut]) and re.search(r"(?<![a-z])de\s*$", avant):
                 unite = suivante.unite or q.unite
-                analyse.depart = Quantite(q.valeur, q.unite or unite, q.extrait, q.debut, q.fin, q.signe)
-                analyse.cible = Quantite(suivante.valeur, unite, suivante.extrait, suivante.debut, suivante.fin)
+                analyse.depart = replace(q, unite=q.unite or unite)
+                analyse.cible = replace(suivante, unite=unite, signe=0)
                 i += 2
                 continue
         if analyse.depart is None and _AVANT_DEPART.search(avant):
@@ -329,8 +329,7 @@ def _roles(analyse: Analyse, plie: str) -> None:
             debut = max(0, analyse.cible.debut - 40) + avant.start(1)
             analyse.indicateur_cible = analyse.texte[debut:debut + len(avant.group(1))]
     if analyse.depart and analyse.cible and not analyse.depart.unite and analyse.cible.unite:
-        d = analyse.depart
-        analyse.depart = Quantite(d.valeur, analyse.cible.unite, d.extrait, d.debut, d.fin, d.signe)
+        analyse.depart = replace(analyse.depart, unite=analyse.cible.unite)
 
 
 def analyser(texte: str, aujourd_hui: _dt.date | None = None) -> Analyse:
@@ -538,23 +537,23 @@ def _variation_relative(analyse: Analyse) -> float | None:
 def _juger_mesurable_texte(a: Analyse):
     cible = a.cible
     if a.depart and cible and cible.valeur == a.depart.valeur and a.categorie != "maintien":
-        return False, (f"la cible ({cible.lisible}) est égale à la valeur de départ : il n'y a aucun écart à "
+        return False, (f"la cible ({cible.cite}) est égale à la valeur de départ : il n'y a aucun écart à "
                        "mesurer. Changez la cible, ou écrivez « maintenir … » s'il s'agit de tenir un niveau.")
     if a.variation_mot:
         return True, f"cible chiffrée : « {a.variation_mot[0]} » (point de départ à préciser)."
     if a.variation is not None and a.variation.unite:
-        depart = f" ; départ : {a.depart.lisible}" if a.depart else " (point de départ à préciser)"
+        depart = f" ; départ : {a.depart.cite}" if a.depart else " (point de départ à préciser)"
         relative = _variation_relative(a)
         ecart = _ecart(relative) if relative is not None else a.variation.lisible
         return True, f"écart chiffré : {ecart}{depart}."
     if cible is not None and cible.unite:
-        depart = f" (départ : {a.depart.lisible})" if a.depart else ""
-        return True, f"cible chiffrée : {cible.lisible}{depart}."
+        depart = f" (départ : {a.depart.cite})" if a.depart else ""
+        return True, f"cible chiffrée : {cible.cite}{depart}."
     if a.categorie == "livrable" and a.objet_singulier and a.concrets:
         return True, (f"livrable vérifiable : à l'échéance, « {a.verbe} … » sera fait ou pas fait "
                       "(un chiffre reste utile pour suivre l'avancement).")
     if cible is not None and a.indicateur_cible:
-        depart = f" (départ : {a.depart.lisible})" if a.depart else ""
+        depart = f" (départ : {a.depart.cite})" if a.depart else ""
         return True, f"cible chiffrée : {a.indicateur_cible} {cible.extrait}{depart} ; précisez l'unité si besoin."
     if cible is not None:
         return False, (f"« {cible.extrait} » : {cible.extrait} quoi ? Ajoutez l'unité ou ce qui est compté "
