@@ -18,12 +18,25 @@ Motifs fournis (option ``--lms``) :
 ``moodle``    ``Prénom Nom_123456_assignsubmission_file_…`` (dossier, zip ou
               carnet) : l'identifiant est le numéro de participant Moodle ;
 ``blackboard`` ``Devoir_jdupont_attempt_2024-03-01-10-30-00_fichier.ipynb``
-              (la forme que montre la documentation de ``nbgrader zip_collect``).
+              (la forme que montre la documentation de ``nbgrader zip_collect``) ;
+``canvas``    ``dupontjean_123456_7890123_fichier.ipynb`` (ou ``…_LATE_123456_…`` pour un
+              dépôt en retard) : l'identifiant est le numéro d'utilisateur Canvas ;
+``brightspace`` ``12345-67890 - Dupont, Jean - 1 mars 2026 1030 - fichier.ipynb`` (fichier)
+              ou le dossier ``12345-67890 - Jean Dupont - Sep 24, 2024 926 PM`` ; le
+              ``index.html`` de l'export n'est pas un élève.
 
 Par défaut (``auto``), le motif Moodle est choisi dès qu'un nom contient
 ``_assignsubmission_``, celui de Blackboard dès qu'un nom contient
-``_attempt_`` ; sinon ``dossiers`` pour un dossier, ``zips`` pour un fichier. Le dossier des soumissions peut aussi être le zip unique que
-Moodle produit avec « Télécharger tous les travaux remis ».
+``_attempt_``, celui de Brightspace dès qu'un nom commence par ``NNN-NNN - ``,
+celui de Canvas dès que tous les noms suivent sa forme ; sinon ``dossiers`` pour
+un dossier, ``zips`` pour un fichier. Le dossier des soumissions peut aussi être
+le zip unique que la plateforme produit (« Télécharger tous les travaux remis »).
+
+Tous les dépôts d'un élève sur Moodle (un dossier « fichiers » et un dossier
+« texte en ligne », par exemple), sur Canvas (un fichier par pièce jointe) ou
+dans un même dépôt Brightspace sont réunis en une seule soumission. Un zip
+déposé par l'élève est ouvert (un niveau, avec les mêmes limites de taille) ; les
+noms d'un zip sans le drapeau UTF-8 sont relus en UTF-8 ou en cp850 (Windows).
 
 Deux dépôts du même élève : le plus récent est noté (horodatage du nom, puis
 ``timestamp.txt``, puis date de modification du fichier). Un identifiant
@@ -54,7 +67,15 @@ MOTIFS: dict[str, str] = {
     ),
     "moodle": r"^(?P<nom>.+?)_(?P<eleve>\d+)_assignsubmission_(?:file|onlinetext)_?(?P<fichier>.*)$",
     "blackboard": r"^.*?_(?P<eleve>[^_]+)_attempt_(?P<horodatage>[0-9-]+)_?(?P<fichier>.*)$",
+    # Canvas "Download Submissions": name_[LATE_]userid_attachmentid_filename (see tests/correction/test_lms.py).
+    "canvas": r"^(?P<nom>[^_]+?)(?P<retard>_LATE)?_(?P<eleve>\d+)_(?P<piece>\d+)_(?P<fichier>.+)$",
+    # Brightspace "Download": "NNN-NNN - Name - date[ - filename]" and an index.html.
+    "brightspace": r"^(?P<numeros>\d+-\d+) - (?P<eleve>.+?) - (?P<date>[^-]+?)(?: - (?P<fichier>.+))?$",
 }
+# Platforms whose deposits of one learner are put together into one submission.
+_REUNIS = {"moodle", "canvas", "brightspace"}
+_EN_TETE_BRIGHTSPACE = re.compile(r"^\d+-\d+ - ")
+_EN_TETE_CANVAS = re.compile(MOTIFS["canvas"])
 LMS = ("auto", *MOTIFS)
 
 # Names that an OS or an editor leaves behind: never part of a submission.
@@ -79,6 +100,7 @@ class Soumission:
     origine: str                    # ce qui a été lu (dossier, zip…)
     anomalies: list[Anomalie] = field(default_factory=list)
     en_place: bool = False          # déjà dans submitted/ : rien à copier
+    lms: str = "dossiers"           # forme reconnue (moodle, canvas, brightspace, zips…)
 
 
 @dataclass
@@ -89,6 +111,9 @@ class _Depot:
     nom: str
     horodatage: datetime | None
     fichier: str | None = None      # nom d'origine d'un carnet déposé seul
+    lms: str = "dossiers"
+    lot: str | None = None          # dépôts d'un même élève à réunir (même lot)
+    retard: bool = False            # la plateforme marque le dépôt en retard
 
 
 def compiler_motif(lms: str = "auto", motif: str | None = None) -> re.Pattern | None:
@@ -157,15 +182,44 @@ def _ignore(nom: str) -> bool:
     return nom in _IGNORES or nom.startswith("._") or nom.startswith(".~")
 
 
-def _depots(dossier: Path, motif: re.Pattern | None) -> tuple[list[_Depot], list[str]]:
+def _forme_auto(entrees: list[Path]) -> str | None:
+    """La plateforme que trahissent les noms du dossier, ou None (dossiers, zips)."""
+    noms = [p.name for p in entrees if p.name.lower() != "index.html"]
+    if any("_assignsubmission_" in n for n in noms):
+        return "moodle"
+    if any("_attempt_" in n for n in noms):
+        return "blackboard"
+    if noms and any(_EN_TETE_BRIGHTSPACE.match(n) for n in noms):
+        return "brightspace"
+    # Canvas names are plain enough to be a learner's own: all of them must follow the form.
+    if noms and all(_EN_TETE_CANVAS.match(n) for n in noms):
+        return "canvas"
+    return None
+
+
+def _horodatage_brightspace(texte: str | None) -> datetime | None:
+    """« Sep 24, 2024 926 PM » (forme anglaise de Brightspace) ; sinon les chiffres de la date."""
+    if not texte:
+        return None
+    for forme in ("%b %d, %Y %I%M %p", "%b %d, %Y %I:%M %p", "%d %b %Y %H%M", "%d %b, %Y %H%M"):
+        try:
+            return datetime.strptime(texte.strip(), forme).replace(tzinfo=timezone.utc)
+        except ValueError:
+            pass
+    return _horodatage_du_nom(texte)
+
+
+def _depots(dossier: Path, motif: re.Pattern | None, forme: str | None = None) -> tuple[list[_Depot], list[str]]:
     """Ce que contient le dossier des soumissions ; les noms non reconnus à part."""
     entrees = sorted(p for p in dossier.iterdir() if not _ignore(p.name) and not p.name.startswith("."))
-    if motif is None and any("_assignsubmission_" in p.name for p in entrees):
-        motif = re.compile(MOTIFS["moodle"])
-    elif motif is None and any("_attempt_" in p.name for p in entrees):
-        motif = re.compile(MOTIFS["blackboard"])
+    if motif is None:
+        forme = _forme_auto(entrees)
+        if forme is not None:
+            motif = re.compile(MOTIFS[forme])
     depots, inconnus = [], []
     for chemin in entrees:
+        if forme == "brightspace" and chemin.name.lower() == "index.html" and chemin.is_file():
+            continue  # Brightspace's table of the download, not a learner
         if chemin.is_symlink():
             inconnus.append(chemin.name)
             continue
@@ -177,19 +231,52 @@ def _depots(dossier: Path, motif: re.Pattern | None) -> tuple[list[_Depot], list
             genre = "fichier"
         actif = motif or re.compile(MOTIFS["dossiers" if genre == "dossier" else "zips"])
         trouve = actif.match(chemin.name)
-        if trouve is None and genre == "fichier" and motif is None:
-            trouve = None  # a loose file with the default pattern must end in .zip or .ipynb
         if trouve is None or not (trouve.group("eleve") or "").strip():
             inconnus.append(chemin.name)
             continue
         groupes = trouve.groupdict()
+        if genre == "zip" and forme in _REUNIS and groupes.get("fichier"):
+            genre = "fichier"   # a zip the learner uploaded: opened (and said so) with the rest of their files
         brut = groupes["eleve"].strip()
-        horodatage = _horodatage_du_nom(groupes.get("horodatage"))
+        nom = (groupes.get("nom") or brut).strip()
+        if forme == "brightspace":
+            horodatage = _horodatage_brightspace(groupes.get("date"))
+            lot = "brightspace " + (groupes.get("date") or "")   # one deposit = one date
+            if "," in brut:  # "Last, First" -> "First Last"
+                nom_, prenom = (p.strip() for p in brut.split(",", 1))
+                nom = f"{prenom} {nom_}"
+                brut = nom
+            else:
+                nom = brut
+        else:
+            horodatage = _horodatage_du_nom(groupes.get("horodatage"))
+            lot = forme if forme in _REUNIS else None
         fichier = groupes.get("fichier") if genre == "fichier" else None
         if genre == "fichier" and not fichier:
             fichier = chemin.name
-        depots.append(_Depot(chemin, genre, brut, (groupes.get("nom") or brut).strip(), horodatage, fichier))
+        if forme == "moodle":
+            nom = nom.replace("_", " ")
+        depots.append(_Depot(
+            chemin, genre, brut, nom, horodatage, fichier, lms=forme or ("dossiers" if genre == "dossier" else "zips"),
+            lot=lot, retard=bool(groupes.get("retard")),
+        ))
     return depots, inconnus
+
+
+def _nom_membre(membre: zipfile.ZipInfo) -> str:
+    """Le nom d'un membre de zip : sans le drapeau UTF-8, zipfile le lit en cp437 ; relu en UTF-8 ou cp850."""
+    nom = membre.filename
+    if not membre.flag_bits & 0x800:
+        try:
+            octets = nom.encode("cp437")
+        except UnicodeEncodeError:
+            octets = None
+        if octets is not None:
+            try:
+                nom = octets.decode("utf-8")
+            except UnicodeDecodeError:
+                nom = octets.decode("cp850")   # Windows' Western European code page (é, è, ç…)
+    return unicodedata.normalize("NFC", nom)
 
 
 def extraire_zip(archive: Path, destination: Path) -> None:
@@ -203,7 +290,7 @@ def extraire_zip(archive: Path, destination: Path) -> None:
                 raise ErreurImportation(f"l'archive décompressée dépasse {TAILLE_MAX // 2**20} Mo")
             racine = destination.resolve()
             for membre in membres:
-                nom = membre.filename.replace("\\", "/")
+                nom = _nom_membre(membre).replace("\\", "/")
                 parties = [p for p in nom.split("/") if p not in ("", ".")]
                 if not parties or ".." in parties or any(_ignore(p) for p in parties):
                     continue
@@ -251,29 +338,79 @@ def _fichiers(dossier: Path) -> dict[str, Path]:
     return resultat
 
 
-def _unite(depots: list[_Depot], devoir: str, temporaire: Path) -> tuple[dict[str, Path], datetime, str]:
-    """Les fichiers d'un dépôt (un dossier, un zip, ou des fichiers isolés réunis)."""
-    premier = depots[0]
-    if premier.genre == "fichier":
-        fichiers = {Path(d.fichier or d.chemin.name).name: d.chemin for d in depots}
-        moments = [d.horodatage or _mtime(d.chemin) for d in depots]
-        return fichiers, max(moments), ", ".join(d.chemin.name for d in depots)
-    if premier.genre == "zip":
-        cible = temporaire / hashlib.sha1(str(premier.chemin).encode()).hexdigest()[:16]
-        if cible.exists():
-            shutil.rmtree(cible)
-        cible.mkdir(parents=True)
-        extraire_zip(premier.chemin, cible)
-        base = _contenu(cible, devoir)
-        moment = premier.horodatage or lire_horodatage_nbgrader(base / "timestamp.txt") or _mtime(premier.chemin)
-        return _fichiers(base), moment, premier.chemin.name
-    base = premier.chemin / devoir if (premier.chemin / devoir).is_dir() else _contenu(premier.chemin, devoir)
+def _extraire_vers(archive: Path, temporaire: Path, devoir: str) -> Path:
+    cible = temporaire / hashlib.sha1(str(archive).encode()).hexdigest()[:16]
+    if cible.exists():
+        shutil.rmtree(cible)
+    cible.mkdir(parents=True)
+    extraire_zip(archive, cible)
+    return _contenu(cible, devoir)
+
+
+def _ouvrir_zips_internes(fichiers: dict[str, Path], devoir: str, temporaire: Path) -> tuple[dict[str, Path], list[str]]:
+    """Ouvre les zips qu'un élève a déposés (un niveau) ; renvoie les fichiers et les zips ouverts.
+
+    Le contenu prend la place du zip ; un nom déjà pris reste sous ``<zip sans .zip>/``. Un zip dans le
+    zip n'est pas ouvert (il reste un fichier, signalé comme fichier en trop) : pas de zip en abyme.
+    """
+    ouverts = []
+    resultat = dict(fichiers)
+    total = sum(p.stat().st_size for p in fichiers.values())
+    for relatif in sorted(fichiers):
+        if not relatif.lower().endswith(".zip"):
+            continue
+        base = _extraire_vers(fichiers[relatif], temporaire / "internes", devoir)
+        contenus = _fichiers(base)
+        total += sum(p.stat().st_size for p in contenus.values())
+        if len(resultat) + len(contenus) > FICHIERS_MAX or total > TAILLE_MAX:
+            raise ErreurImportation(f"la soumission dépasse {FICHIERS_MAX} fichiers ou {TAILLE_MAX // 2**20} Mo")
+        del resultat[relatif]
+        parent = relatif.rsplit("/", 1)[0] + "/" if "/" in relatif else ""
+        for nom, chemin in contenus.items():
+            cle = parent + nom
+            if cle in resultat:
+                cle = relatif[: -len(".zip")] + "/" + nom
+            resultat[cle] = chemin
+        ouverts.append(relatif)
+    return resultat, ouverts
+
+
+def _fichiers_du_depot(depot: _Depot, devoir: str, temporaire: Path) -> tuple[dict[str, Path], datetime]:
+    if depot.genre == "fichier":
+        return {Path(depot.fichier or depot.chemin.name).name: depot.chemin}, depot.horodatage or _mtime(depot.chemin)
+    if depot.genre == "zip":
+        base = _extraire_vers(depot.chemin, temporaire, devoir)
+        moment = depot.horodatage or lire_horodatage_nbgrader(base / "timestamp.txt") or _mtime(depot.chemin)
+        return _fichiers(base), moment
+    base = depot.chemin / devoir if (depot.chemin / devoir).is_dir() else _contenu(depot.chemin, devoir)
     fichiers = _fichiers(base)
-    moment = premier.horodatage or lire_horodatage_nbgrader(base / "timestamp.txt")
+    moment = depot.horodatage or lire_horodatage_nbgrader(base / "timestamp.txt")
     if moment is None:
-        dates = [_mtime(p) for p in fichiers.values()] or [_mtime(premier.chemin)]
+        dates = [_mtime(p) for p in fichiers.values()] or [_mtime(depot.chemin)]
         moment = max(dates)
-    return fichiers, moment, premier.chemin.name + "/"
+    return fichiers, moment
+
+
+def _unite(depots: list[_Depot], devoir: str, temporaire: Path) -> tuple[dict[str, Path], datetime, str, list[str]]:
+    """Les fichiers d'un dépôt (un dossier, un zip, ou plusieurs dépôts réunis) et les zips internes ouverts."""
+    fichiers: dict[str, Path] = {}
+    moments = []
+    for depot in depots:
+        propres, moment = _fichiers_du_depot(depot, devoir, temporaire)
+        moments.append(moment)
+        for relatif, chemin in propres.items():
+            cle = relatif
+            if cle in fichiers:  # the same name in two folders of one learner (Moodle): both kept
+                cle = f"{normaliser_identifiant(depot.chemin.name)}/{relatif}"
+            fichiers[cle] = chemin
+    if len(fichiers) > FICHIERS_MAX:
+        raise ErreurImportation(f"la soumission dépasse {FICHIERS_MAX} fichiers")
+    if depots[0].genre == "dossier" and len(depots) == 1:
+        origine = depots[0].chemin.name + "/"
+    else:
+        origine = ", ".join(d.chemin.name + ("/" if d.genre == "dossier" else "") for d in depots)
+    fichiers, ouverts = _ouvrir_zips_internes(fichiers, devoir, temporaire)
+    return fichiers, max(moments), origine, ouverts
 
 
 def lister(
@@ -304,6 +441,11 @@ def lister(
                 dossier = visibles[0]
             else:
                 break
+    if dossier.is_file():
+        raise ErreurImportation(
+            f"« {dossier} » est un fichier, pas un dossier ni un zip. Donnez le dossier des soumissions ou le "
+            "zip exporté de votre plateforme (« Télécharger tous les travaux remis »)."
+        )
     if not dossier.is_dir():
         raise ErreurImportation(
             f"Le dossier des soumissions {dossier} n'existe pas. Donnez un dossier avec un "
@@ -315,14 +457,17 @@ def lister(
         depots = [d for d in depots if d.genre == "dossier" and (d.chemin / devoir).is_dir()]
         inconnus = []
 
-    # Group by nbgrader id: loose files of one student form one deposit, each folder or zip another.
+    # Group by nbgrader id: loose files of one student form one deposit, each folder or zip another, and
+    # the deposits of one lot (all of a learner's Moodle folders, one Brightspace date…) one deposit.
     par_eleve: dict[str, list[list[_Depot]]] = {}
     for depot in depots:
         unites = par_eleve.setdefault(normaliser_identifiant(depot.brut), [])
-        if depot.genre == "fichier":
-            isoles = next((u for u in unites if u[0].genre == "fichier"), None)
-            if isoles is not None:
-                isoles.append(depot)
+        cle = depot.lot if depot.lot is not None else ("fichiers" if depot.genre == "fichier" else None)
+        if cle is not None:
+            meme = next((u for u in unites if (u[0].lot if u[0].lot is not None else
+                                                ("fichiers" if u[0].genre == "fichier" else None)) == cle), None)
+            if meme is not None:
+                meme.append(depot)
                 continue
         unites.append([depot])
 
@@ -331,14 +476,26 @@ def lister(
         lues = []
         for unite in unites:
             try:
-                fichiers, moment, origine = _unite(unite, devoir, temporaire)
+                fichiers, moment, origine, ouverts = _unite(unite, devoir, temporaire)
                 erreur = None
             except ErreurImportation as exc:
-                fichiers, moment, origine, erreur = {}, unite[0].horodatage or _mtime(unite[0].chemin), unite[0].chemin.name, exc
-            lues.append((moment, origine, fichiers, erreur, unite[0]))
+                fichiers, moment, origine, ouverts, erreur = (
+                    {}, unite[0].horodatage or _mtime(unite[0].chemin), unite[0].chemin.name, [], exc)
+            lues.append((moment, origine, fichiers, erreur, unite[0], ouverts, any(d.retard for d in unite)))
         lues.sort(key=lambda lu: (lu[0], lu[1]))
-        moment, origine, fichiers, erreur, depot = lues[-1]
+        moment, origine, fichiers, erreur, depot, ouverts, retard = lues[-1]
         anomalies: list[Anomalie] = []
+        if ouverts:
+            anomalies.append(Anomalie(
+                "archive_ouverte",
+                f"Archive(s) déposée(s) par l'élève ouverte(s) : {', '.join(ouverts)} ; leur contenu est noté.",
+            ))
+        if retard:
+            anomalies.append(Anomalie(
+                "retard_signale",
+                "La plateforme a marqué ce dépôt « en retard » (LATE). La note n'en tient pas compte : appliquez "
+                "votre règle de retard (échéance et pénalité dans nbgrader, ou à la main).",
+            ))
         if erreur is not None:
             anomalies.append(Anomalie(
                 "archive_invalide",
@@ -361,7 +518,7 @@ def lister(
             ))
         soumissions.append(Soumission(
             eleve=eleve, brut=depot.brut, nom=depot.nom, fichiers=fichiers, horodatage=moment,
-            origine=origine, anomalies=anomalies, en_place=en_place and depot.brut == eleve,
+            origine=origine, anomalies=anomalies, en_place=en_place and depot.brut == eleve, lms=depot.lms,
         ))
     return soumissions, inconnus
 

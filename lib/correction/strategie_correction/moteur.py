@@ -933,7 +933,7 @@ class Correction:
                 "anomalies": [a.code for a in anomalies], "a_noter_main": attente,
                 "soumis_le": s.horodatage.strftime("%Y-%m-%d %H:%M:%S"), "origine": s.origine,
                 "note_valide": note is not None, "cellules": note["cellules"] if note else {},
-                "isolation": _libelle_isolation(etat.get("isolation")),
+                "isolation": _libelle_isolation(etat.get("isolation")), "lms": s.lms,
             })
         for nom in inconnus:
             lignes.append({
@@ -965,6 +965,16 @@ class Correction:
         chemin_csv = self.sortie / "notes.csv"
         chemin_html = self.sortie / "rapport.html"
         rapport.ecrire_csv(lignes, chemin_csv)
+        # What the platforms re-import (Moodle worksheet and feedback zip, Canvas gradebook, feedback HTML).
+        from strategie_correction import lms
+
+        try:
+            for phrase in lms.ecrire_exports(
+                    lignes, self.sortie, devoir=self.o.devoir, feuille_moodle=getattr(self.o, "feuille_moodle", None),
+                    dossier_retour=lambda eleve: self._chemin(self.cd.feedback_directory, eleve)):
+                self.dire(phrase)
+        except lms.ErreurExport as exc:
+            self.flux.write(f"Export vers la plateforme : {exc}\n")
         duree = time.monotonic() - self.debut
         isolations = [f"{texte} ({n} soumission(s))" for texte, n in sorted(modes.items())] or [description]
         rapport.ecrire_html(

@@ -31,6 +31,8 @@ LIBELLES: dict[str, str] = {
     "sortie_tronquee": "sortie trop longue (tronquée)",
     "format_ancien": "ancien format de carnet (converti)",
     "carnet_renomme": "carnet renommé",
+    "retard_signale": "déposé en retard selon la plateforme",
+    "archive_ouverte": "zip déposé par l'élève, ouvert",
     "soumissions_multiples": "plusieurs soumissions (la plus récente est notée)",
     "fichiers_en_trop": "fichiers en trop (ignorés)",
     "identifiant_normalise": "identifiant adapté pour nbgrader",
