@@ -87,6 +87,87 @@ _VERBES = {
                occuper repenser revoir""",
 }
 CATEGORIE_VERBE = {v: cat for cat, liste in _VERBES.items() for v in liste.split()}
+
+
+# --- conjugated forms: « nous augmenterons », « l'équipe réduira », « a signé », « répondra » ---
+# Irregular verbs: present (je, tu, il, nous, vous, ils), future stem, past participle, present participle.
+_IRREGULIERS = {
+    "tenir": ("tiens tiens tient tenons tenez tiennent", "tiendr", "tenu", "tenant"),
+    "ouvrir": ("ouvre ouvres ouvre ouvrons ouvrez ouvrent", "ouvrir", "ouvert", "ouvrant"),
+    "accueillir": ("accueille accueilles accueille accueillons accueillez accueillent", "accueiller", "accueilli",
+                   "accueillant"),
+    "servir": ("sers sers sert servons servez servent", "servir", "servi", "servant"),
+    "querir": ("quiers quiers quiert querons querez quierent", "querr", "quis", "querant"),
+    "uire": ("uis uis uit uisons uisez uisent", "uir", "uit", "uisant"),
+    "eindre": ("eins eins eint eignons eignez eignent", "eindr", "eint", "eignant"),
+    "resoudre": ("resous resous resout resolvons resolvez resolvent", "resoudr", "resolu", "resolvant"),
+    "croitre": ("crois crois croit croissons croissez croissent", "croitr", "cru", "croissant"),
+    "mettre": ("mets mets met mettons mettez mettent", "mettr", "mis", "mettant"),
+    "crire": ("cris cris crit crivons crivez crivent", "crir", "crit", "crivant"),
+    "suivre": ("suis suis suit suivons suivez suivent", "suivr", "suivi", "suivant"),
+    "mouvoir": ("meus meus meut mouvons mouvez meuvent", "mouvr", "mu", "mouvant"),
+    "venir": ("viens viens vient venons venez viennent", "viendr", "venu", "venant"),
+    "appeler": ("appelle appelles appelle appelons appelez appellent", "appeller", "appele", "appelant"),
+}
+_SANS_CONJUGAISON = frozenset({"etre", "avoir", "faire", "satisfaire", "s'occuper"})  # too many homographs
+_FIN_FUTUR = ("ai", "as", "a", "ons", "ez", "ont", "ais", "ait", "ions", "iez", "aient")
+
+
+def _formes(infinitif: str) -> tuple[set[str], set[str], set[str]]:
+    """Les formes d'un verbe du lexique : (sans ambiguïté, présent qui peut aussi être un nom, participes)."""
+    modele = next((m for m in _IRREGULIERS if infinitif.endswith(m)), None)
+    if modele:
+        prefixe = infinitif[: len(infinitif) - len(modele)]
+        present, futur, participe, _ = _IRREGULIERS[modele]
+        present = [prefixe + f for f in present.split()]
+        futur, participe = prefixe + futur, prefixe + participe
+    elif infinitif.endswith("dre"):  # vendre, répondre, descendre, étendre
+        r = infinitif[:-2]
+        present = [r + "s", r + "s", r, r + "ons", r + "ez", r + "ent"]
+        futur, participe = r + "r", r + "u"
+    elif infinitif.endswith("ir"):  # second group: élargir, convertir
+        r = infinitif[:-2]
+        present = [r + "is", r + "is", r + "it", r + "issons", r + "issez", r + "issent"]
+        futur, participe = infinitif, r + "i"
+    elif infinitif.endswith("er"):
+        r = infinitif[:-2]
+        nous = r + ("e" if r.endswith("g") else "") + "ons"
+        present = [r + "e", r + "es", r + "e", nous, r + "ez", r + "ent"]
+        futur, participe = infinitif, r + "e"
+    else:
+        return set(), set(), set()
+    surs = {infinitif, *present[3:], *(futur + f for f in _FIN_FUTUR)}
+    presents = {present[0], present[2]} - surs  # « tu … » is not how objectives are written
+    terminaisons = ("", "e", "es") if participe.endswith("s") else ("", "e", "s", "es")
+    participes = {participe + f for f in terminaisons} - surs - presents
+    return surs, presents, participes
+
+
+# Homographs are kept out (« maintenant », « un croissant », « cru »).
+_HOMOGRAPHES = frozenset("maintenant croissant tenant servant gagnant courant cru tiens suis".split())
+FORMES_VERBE: dict[str, tuple[str, str]] = {}  # folded form → (infinitive, "sur" | "present" | "participe")
+for _infinitif in CATEGORIE_VERBE:
+    FORMES_VERBE[_infinitif] = (_infinitif, "sur")
+for _infinitif in CATEGORIE_VERBE:
+    if _infinitif in _SANS_CONJUGAISON:
+        continue
+    for _sorte, _liste in zip(("sur", "present", "participe"), _formes(_infinitif)):
+        for _forme in _liste - _HOMOGRAPHES:
+            FORMES_VERBE.setdefault(_forme, (_infinitif, _sorte))
+# A past participle is a verb only after an auxiliary (« avons signé », « sera réduite ») ; otherwise it is an
+# adjective (« commandes livrées »).
+_AUXILIAIRES = frozenset(
+    """ai as avons avez ont aura aurai aurons aurez auront aurait auraient avoir est sont sera serons serez
+    seront serait seraient sommes etes etre ete soit soient etait""".split()
+)
+_ADVERBES_AUXILIAIRE = frozenset("deja bien entierement totalement enfin effectivement".split())
+# Before these words, an ambiguous form is a noun or an adjective (« le produit », « l'an passé »).
+_AVANT_NOM = frozenset(
+    """le la les l un une des du de d au aux ce cet cette ces notre nos votre vos leur leurs son sa ses mon ma mes
+    an annee mois semaine trimestre semestre exercice sous par pour sur avec sans en dans chez entre et ou tout
+    tres plus moins dernier derniere derniers dernieres premier premiere nouveau nouvelle nouvel prochain
+    prochaine seul seule meme bon bonne grand grande petit petite gros grosse""".split()
+)
 _SENS_CATEGORIE = {"hausse": 1, "baisse": -1}
 _LOCUTIONS = [  # checked before single verbs
     (re.compile(r"(?<![a-z])faire\s+(passer|baisser|croitre|progresser|mieux)(?![a-z])"), None),
@@ -99,7 +180,8 @@ _NON_VERBES = frozenset(
 )
 _AMORCES = frozenset(
     """objectif objectifs notre nos mon ma mes but est sont de d nous voulons allons devons souhaitons
-    il faut on va doit je veux vais dois l equipe doit devra cette annee a afin pour""".split()
+    il faut on va doit je veux vais dois l equipe doit devra cette annee a afin pour elle ils elles
+    allons irons voulons comptons""".split()
 )
 MOTS_FLOUS = frozenset(
     """choses chose tout tous toutes truc trucs ca cela mieux meilleur meilleure meilleurs meilleures davantage
@@ -128,10 +210,12 @@ _QUANTIFICATEURS_FLOUS = re.compile(
     r"(?<![a-z])(le\s+plus\s+possible|autant\s+que\s+possible|au\s+maximum|au\s+mieux|davantage|beaucoup"
     r"|significativement|sensiblement|nettement|fortement|largement|un\s+peu|quelques|plusieurs|mieux|plus)(?![a-z])"
 )
+# « doubler », « nous doublerons », « l'équipe triplera » (not the bare « double », often a noun).
+_FIN_MULTIPLIER = r"(?:er|erons|erez|eront|era|erai|erait|ons|ez|ent|ee|ees)(?![a-z])"
 _VARIATIONS_MOTS = [
-    (re.compile(r"(?<![a-z])doubler(?![a-z])|(?<![a-z])(?:deux|2)\s+fois\s+plus(?![a-z])"), 1.0),
-    (re.compile(r"(?<![a-z])tripler(?![a-z])|(?<![a-z])(?:trois|3)\s+fois\s+plus(?![a-z])"), 2.0),
-    (re.compile(r"(?<![a-z])quadrupler(?![a-z])"), 3.0),
+    (re.compile(r"(?<![a-z])doubl" + _FIN_MULTIPLIER + r"|(?<![a-z])(?:deux|2)\s+fois\s+plus(?![a-z])"), 1.0),
+    (re.compile(r"(?<![a-z])tripl" + _FIN_MULTIPLIER + r"|(?<![a-z])(?:trois|3)\s+fois\s+plus(?![a-z])"), 2.0),
+    (re.compile(r"(?<![a-z])quadrupl" + _FIN_MULTIPLIER), 3.0),
     (re.compile(r"(?<![a-z])(?:de\s+moitie|par\s+(?:deux|2)(?![\d,.])|(?:deux|2)\s+fois\s+moins)(?![a-z])"), -0.5),
     (re.compile(r"(?<![a-z])par\s+(?:trois|3)(?![\d,.a-z])"), -2 / 3),
     (re.compile(r"(?<![a-z])par\s+(?:quatre|4)(?![\d,.a-z])"), -0.75),
@@ -232,12 +316,22 @@ def _duree(jours: int) -> str:
 
 
 def _categorie_mot(mot: str) -> str | None:
-    return CATEGORIE_VERBE.get(mot)
+    forme = FORMES_VERBE.get(mot)
+    return CATEGORIE_VERBE[forme[0]] if forme else None
+
+
+# Unknown verbs conjugated in the future (« nous digitaliserons », « l'équipe automatisera »).
+_FUTUR_INCONNU = ("erons", "eront", "erez", "irons", "iront", "irez", "erai", "irai")
 
 
 def reperer_verbe(plie: str) -> tuple[str | None, str | None, int, int]:
-    """Le premier verbe d'action connu, sa catégorie (hausse, baisse, maintien, livrable, fort ou flou)
-    et sa position dans le texte plié."""
+    """Le verbe d'action, sa catégorie (hausse, baisse, maintien, livrable, fort ou flou) et sa position
+    dans le texte plié.
+
+    Le verbe peut être conjugué à tout temps et toute personne (« nous augmenterons », « l'équipe réduira »,
+    « a signé »). Une forme sans ambiguïté (infinitif, futur, « -ons », « -ez », « -ent ») passe avant une
+    forme qui peut aussi être un nom (« le produit », « la baisse ») ; celle-ci ne compte pas après un article.
+    """
     premiere_locution = None
     for motif, categorie in _LOCUTIONS:
         m = motif.search(plie)
@@ -247,12 +341,23 @@ def reperer_verbe(plie: str) -> tuple[str | None, str | None, int, int]:
                 categorie = {"passer": "fort", "baisser": "baisse", "croitre": "hausse"}.get(complement, "flou")
             premiere_locution = (m.start(), m.end(), categorie)
     liste = list(re.finditer(r"[a-z]+", plie))
-    for mt in liste:
-        categorie = _categorie_mot(mt.group(0))
-        if categorie:
-            if premiere_locution and premiere_locution[0] <= mt.start():
-                break
-            return mt.group(0), categorie, mt.start(), mt.end()
+    surs, ambigus = [], []
+    for i, mt in enumerate(liste):
+        forme = FORMES_VERBE.get(mt.group(0))
+        if forme is None:
+            continue
+        avant = [m.group(0) for m in liste[max(0, i - 2):i]]
+        if forme[1] == "sur":
+            surs.append(mt)
+        elif forme[1] == "participe":
+            if avant and (avant[-1] in _AUXILIAIRES or (
+                    len(avant) == 2 and avant[0] in _AUXILIAIRES and avant[1] in _ADVERBES_AUXILIAIRE)):
+                ambigus.append(mt)
+        elif not avant or avant[-1] not in _AVANT_NOM:
+            ambigus.append(mt)
+    choisi = (surs or ambigus or [None])[0]
+    if choisi is not None and not (premiere_locution and premiere_locution[0] <= choisi.start()):
+        return choisi.group(0), _categorie_mot(choisi.group(0)), choisi.start(), choisi.end()
     if premiere_locution:
         debut, fin, categorie = premiere_locution
         return plie[debut:fin], categorie, debut, fin
@@ -261,6 +366,8 @@ def reperer_verbe(plie: str) -> tuple[str | None, str | None, int, int]:
         if mot in _AMORCES:
             continue
         if len(mot) >= 5 and mot.endswith(("er", "ir")) and mot not in _NON_VERBES:
+            return mot, "fort", mt.start(), mt.end()
+        if len(mot) >= 7 and mot.endswith(_FUTUR_INCONNU + ("era", "ira")):
             return mot, "fort", mt.start(), mt.end()
         break
     return None, None, -1, -1
@@ -282,7 +389,8 @@ def mots_concrets(texte_nfc: str, plie: str) -> list[str]:
         if 2 <= len(original) <= 5 and original.isupper() and original.isalpha():
             concrets.append(original)  # an acronym: CA, NPS, SAV, CRM…
             continue
-        if (len(mot) < 3 or mot in _STOP or mot in MOTS_FLOUS or mot in CATEGORIE_VERBE or mot in _MOTS_TEMPS
+        if (len(mot) < 3 or mot in _STOP or mot in MOTS_FLOUS or FORMES_VERBE.get(mot, ("", ""))[1] == "sur"
+                or mot in _MOTS_TEMPS or mot in _AUXILIAIRES
                 or mot in _MOTS_UNITES or mot in _AMORCES):
             continue
         concrets.append(original)
@@ -383,7 +491,11 @@ def analyser(texte: str, aujourd_hui: _dt.date | None = None) -> Analyse:
     flou = _QUANTIFICATEURS_FLOUS.search(sans_quantites)
     if flou:
         analyse.quantificateur_flou = nfc[flou.start():flou.end()]
-    analyse.concrets = mots_concrets(nfc, sans_quantites) + [
+    # The verb is not what changes (unknown infinitives stay counted, as they always were).
+    sans_verbe = (masquer(sans_quantites, debut_verbe, fin_verbe)
+                  if verbe and (plier(verbe) in FORMES_VERBE or not plier(verbe).endswith(("er", "ir")))
+                  else sans_quantites)
+    analyse.concrets = mots_concrets(nfc, sans_verbe) + [
         q.unite for q in analyse.quantites if q.unite and q.unite not in _UNITES_COURANTES
         and plier(q.unite) not in _STOP and plier(q.unite) not in MOTS_FLOUS]
     analyse.taux = bool(_MOTS_TAUX.search(sans_dates))
@@ -638,7 +750,8 @@ def verifier(objectif, aujourd_hui: _dt.date | None = None) -> dict[str, tuple[b
     quoi_plie = plier(quoi_nfc)
     verbe_plie, categorie, debut_verbe, fin_verbe = reperer_verbe(quoi_plie)
     verbe = quoi_nfc[debut_verbe:fin_verbe] if verbe_plie else None
-    concrets = mots_concrets(quoi_nfc, quoi_plie)
+    concrets = mots_concrets(quoi_nfc, masquer(quoi_plie, debut_verbe, fin_verbe)
+                             if verbe_plie in FORMES_VERBE else quoi_plie)
     sens = _SENS_CATEGORIE.get(categorie, 0)
     contradiction = _contradiction(sens, objectif.depart, objectif.cible, verbe, objectif.unite)
 
