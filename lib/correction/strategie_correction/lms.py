@@ -236,7 +236,7 @@ def ecrire_exports(
         else:
             dits.append(
                 "Pas de feuille d'évaluation Moodle : déposez celle que vous avez téléchargée dans "
-                f"{sortie} (ou donnez --feuille-moodle) pour qu'elle soit remplie."
+                f"{sortie}, puis relancez la commande, pour qu'elle soit remplie."
             )
         if zip_retours_moodle(lignes, dossier_retour, sortie / "retours-moodle.zip"):
             dits.append(f"Retours pour Moodle : {sortie / 'retours-moodle.zip'}")
