@@ -51,6 +51,7 @@ DORAN_1981 = {
 }
 RYTHME_MAX = 1.0  # at most a 100 % change per year is judged within reach
 HORIZON_LOINTAIN_ANS = 10
+DELAI_MIN_CREATION_JOURS = 30  # a new indicator needs time to be measured before it can move
 REGLES = {
     "specifique": "un verbe d'action et un objet précis (au moins deux mots concrets, ou un seul avec une "
                   "cible chiffrée) ; un verbe vague (« améliorer », « optimiser »…) demande trois mots concrets "
@@ -60,7 +61,8 @@ REGLES = {
                  "(« ouvrir une boutique ») qu'on pourra déclarer fait ou pas fait.",
     "atteignable": f"avec un départ, une cible et une échéance : écart annualisé d'au plus "
                    f"{RYTHME_MAX * 100:.0f} % par an ; un taux ne dépasse pas 100 %, une note pas son maximum, une "
-                   "baisse pas 100 % ; sinon, information manquante.",
+                   "baisse pas 100 % ; un départ à zéro (indicateur à créer) : on juge la cible elle-même, avec au "
+                   f"moins {DELAI_MIN_CREATION_JOURS} jours pour l'atteindre ; sinon, information manquante.",
     "realisable": "un responsable nommé et des moyens (budget, équipe, outil) ; un objectif qui dépend du "
                   "hasard ou d'autrui, ou sans aucun moyen, ne l'est pas.",
     "temporel": "une échéance qui existe et qui est à venir ; « rapidement » ou « à terme » ne sont pas "
@@ -532,8 +534,43 @@ def _juger_specifique(verbe, categorie, concrets, a_chiffre, contradiction=None)
                    "(réduire, augmenter, ouvrir, signer…) suivi de ce qui doit changer.")
 
 
-def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujourd_hui, sens=0):
-    """depart/cible : nombres ou None ; variation_rel : écart relatif signé déjà connu, ou None."""
+def _lisible(x: float, unite: str) -> str:
+    if not unite:
+        return format_nombre(x)
+    if unite.startswith("/"):
+        return f"{format_nombre(x)}{unite}"
+    return f"{format_nombre(x)}{chr(0x202F) if unite == '%' else chr(0xA0)}{unite}"
+
+
+def _juger_depuis_zero(cible, unite, echeance, aujourd_hui, cite_cible=None):
+    """Un indicateur à créer (départ 0) : pas d'écart relatif, on juge la cible elle-même et son rythme."""
+    cite = cite_cible or _lisible(cible, unite)
+    if cible < 0:
+        return None, (f"départ à zéro et cible négative ({cite}) : vérifiez le signe, ou dites ce qui est "
+                      "compté.")
+    if echeance is None or echeance <= aujourd_hui:
+        return None, (f"indicateur à créer (départ 0) : la cible ({cite}) se juge sur le rythme demandé, mais "
+                      "il manque une échéance à venir.")
+    jours = (echeance - aujourd_hui).days
+    if jours < DELAI_MIN_CREATION_JOURS:
+        return False, (f"indicateur à créer (départ 0) : obtenir {cite} en {_duree(jours)}, c'est trop court "
+                       "pour mettre en place la mesure puis l'action ; laissez-vous au moins un mois.")
+    par_mois = cible / (jours / 30.44)
+    par_mois = round(par_mois) if par_mois >= 10 else round(par_mois, 1)
+    unite_mois = "points" if unite == "%" else unite
+    return True, (f"départ à zéro (indicateur à créer) : un écart en pourcentage n'a pas de sens, on juge donc "
+                  f"la cible elle-même : {cite} en {_duree(jours)}, soit environ {_lisible(par_mois, unite_mois)} "
+                  "par mois. À portée si ce rythme ressemble à ce que l'équipe a déjà produit ; sinon, comparez "
+                  "avec un premier mois d'essai ou une organisation semblable.")
+
+
+def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujourd_hui, sens=0, cite_cible=None,
+                       unite_lue=None):
+    """depart/cible : nombres ou None ; variation_rel : écart relatif signé déjà connu, ou None.
+
+    ``cite_cible``, ``unite_lue`` : la cible et l'unité telles que l'apprenant les a écrites, pour
+    l'explication d'un départ à zéro.
+    """
     if cible is not None:
         if unite == "%" and taux and cible > 100:
             return False, f"un taux ne peut pas dépasser 100 % (cible : {format_nombre(cible)} %)."
@@ -549,14 +586,14 @@ def _juger_atteignable(depart, cible, unite, taux, variation_rel, echeance, aujo
     if depart is not None and cible is not None:
         if cible == depart:
             return None, "la cible est égale au départ : il n'y a pas d'écart dont juger la portée."
-        if depart == 0:
-            return None, ("le départ vaut zéro : l'écart ne se juge pas en pourcentage ; comparez avec ce "
-                          "que vous avez déjà réussi ou avec des organisations semblables.")
-        variation_rel = (cible - depart) / abs(depart)
+        if depart != 0:
+            variation_rel = (cible - depart) / abs(depart)
     absolue = cible is not None and (cible == 0 or (unite == "%" and taux and cible == 100))
     if absolue:
         return None, (f"cible absolue ({format_nombre(cible)}{' %' if unite == '%' else ''}) : rarement tenue. "
                       "Il manque de quoi la justifier (historique, exemples) ; sinon visez un palier.")
+    if depart == 0 and cible is not None:
+        return _juger_depuis_zero(cible, unite_lue or unite, echeance, aujourd_hui, cite_cible)
     if variation_rel is None and cible is None:
         return None, ("il manque de quoi juger la portée : ce qui existe déjà (le point de départ) et l'effort "
                       "demandé, comparé à ce que l'équipe a déjà réussi.")
@@ -726,7 +763,7 @@ def evaluer(texte, aujourd_hui: _dt.date | None = None) -> dict[str, tuple[bool 
     if cible is None and a.variation is not None:
         unite = a.variation.unite
     atteignable = _juger_atteignable(depart, cible, unite, a.taux, _variation_relative(a), echeance, aujourd_hui,
-                                     a.sens)
+                                     a.sens, f"« {cible_q.extrait} »" if cible_q else None)
     return {
         "specifique": _juger_specifique(a.verbe, a.categorie, a.concrets, a_chiffre, contradiction),
         "mesurable": _juger_mesurable_texte(a),
@@ -770,7 +807,7 @@ def verifier(objectif, aujourd_hui: _dt.date | None = None) -> dict[str, tuple[b
                            f"{unite_lue}{depart}" + ("." if unite else " ; précisez l'unité."))
     taux = bool(_MOTS_TAUX.search(indic_plie)) or unite == "%"
     atteignable = _juger_atteignable(objectif.depart, objectif.cible, plier(unite), taux, None, objectif.echeance,
-                                     aujourd_hui, sens)
+                                     aujourd_hui, sens, objectif._avec_unite(objectif.cible), unite)
     echeance = Echeance(objectif.echeance, formater_date(objectif.echeance), 0, 0)
     return {
         "specifique": _juger_specifique(verbe, categorie, concrets, True, contradiction),
