@@ -330,3 +330,13 @@ def test_ecrire_exports_et_zip_des_retours_html(tmp_path):
     dits = lms.ecrire_exports(lignes, sortie, devoir=DEVOIR, dossier_retour=dossier_retour)
     assert (sortie / "feuille-moodle.csv").is_file() and any("remplie (1" in d for d in dits)
     assert (sortie / "retours-html.zip").read_bytes() == premier
+
+
+def test_feuille_moodle_absente_message_clair(tmp_path):
+    """--feuille-moodle vers un fichier qui n'existe pas : un message en français, aucune trace Python."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "strategie", "corriger", "00-demarrer", str(tmp_path),
+                        "--feuille-moodle", str(tmp_path / "absente.csv")], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "feuille d'évaluation Moodle" in r.stderr and "Traceback" not in r.stderr, r.stderr

@@ -77,13 +77,15 @@ def analyseur() -> argparse.ArgumentParser:
     c.add_argument("--cours", type=Path, default=Path.cwd(), help="dossier du cours (par défaut : le dossier courant)")
     c.add_argument("--sortie", type=Path, help="dossier de notes.csv et rapport.html (par défaut : notes/DEVOIR)")
     c.add_argument(
-        "--lms", default="auto", choices=["auto", "dossiers", "zips", "moodle", "blackboard"],
+        "--lms", default="auto", choices=["auto", "dossiers", "zips", "moodle", "canvas", "brightspace", "blackboard"],
         help="forme des noms de dépôt (par défaut : auto) ; voir docs/formateur.md",
     )
     c.add_argument(
         "--motif", help="expression régulière des noms de dépôt, avec un groupe (?P<eleve>…) et, au choix, "
                         "(?P<nom>…) et (?P<horodatage>…) ; remplace --lms",
     )
+    c.add_argument("--feuille-moodle", type=Path, help="feuille d'évaluation téléchargée de Moodle (CSV) à remplir "
+                   "(par défaut : un CSV avec une colonne « Identifier » déposé dans le dossier des notes)")
     c.add_argument("--paralleles", type=_entier_positif, help="ateliers de correction en parallèle (par défaut : deux par cœur, plus un)")
     c.add_argument("--delai-cellule", type=_entier_positif, help="secondes permises par cellule (par défaut : Execute.timeout du cours)")
     c.add_argument("--delai-total", type=_entier_positif, help="secondes permises par soumission (par défaut : 10 × délai par cellule, au moins 300)")
@@ -141,13 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     from strategie_correction.importation import ErreurImportation
     from strategie_correction.moteur import corriger
 
+    if args.feuille_moodle is not None and not args.feuille_moodle.is_file():
+        print(f"strategie corriger : la feuille d'évaluation Moodle {args.feuille_moodle} n'existe pas : téléchargez-la "
+              "depuis le devoir (Consulter tous les travaux remis › Télécharger la feuille d'évaluation) et donnez son chemin.",
+              file=sys.stderr)
+        return 1
     signal.signal(signal.SIGTERM, _sur_sigterm)
     try:
         bilan = corriger(
             args.devoir, args.soumissions, cours=args.cours, sortie=args.sortie, lms=args.lms, motif=args.motif,
             paralleles=args.paralleles, delai_cellule=args.delai_cellule, delai_total=args.delai_total,
             memoire_mo=args.memoire, limite_sortie_ko=args.limite_sortie, isolation="aucune" if args.sans_isolation else args.isolation,
-            retours=not args.sans_retours, progression=not args.silencieux,
+            retours=not args.sans_retours, progression=not args.silencieux, feuille_moodle=args.feuille_moodle,
         )
     except (ErreurCorrection, ErreurImportation, RuntimeError) as exc:
         print(f"strategie corriger : {exc}", file=sys.stderr)

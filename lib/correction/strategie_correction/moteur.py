@@ -58,6 +58,7 @@ class Options:
     isolation: str = "auto"          # auto, bwrap, landlock ou aucune (--sans-isolation)
     retours: bool = True
     progression: bool = True
+    feuille_moodle: Path | None = None  # Moodle grading worksheet to fill (else: found in the output folder)
 
 
 @dataclass
@@ -970,7 +971,7 @@ class Correction:
 
         try:
             for phrase in lms.ecrire_exports(
-                    lignes, self.sortie, devoir=self.o.devoir, feuille_moodle=getattr(self.o, "feuille_moodle", None),
+                    lignes, self.sortie, devoir=self.o.devoir, feuille_moodle=self.o.feuille_moodle,
                     dossier_retour=lambda eleve: self._chemin(self.cd.feedback_directory, eleve)):
                 self.dire(phrase)
         except lms.ErreurExport as exc:
