@@ -159,7 +159,7 @@ def fabriquer_classe(depots: Path, cours: Path) -> dict[str, dict]:
         "q2-marge": "print('x' * 30_000_000)\ndef marge(prix, cout):\n    return prix - cout"})},
         "sortie", 8, "sortie_tronquee", {"q2-tests": 4})
     deposer("memoire.zip", {n: carnet(["q1-prenom", "q3-blocs"], {
-        "q2-marge": "tas = [bytearray(10**9) for _ in range(40)]\ndef marge(prix, cout):\n    return prix - cout"})},
+        "q2-marge": "tas = bytearray(10**10)  # 10 Go : au-delà de la limite, refusé sans rien remplir\ndef marge(prix, cout):\n    return prix - cout"})},
         "memoire", 4, "memoire_depassee", {"q2-tests": 0, "q1-tests": 2, "q3-tests": 2})
     deposer("José García.zip", {n: juste}, "Jose_Garcia", 8, "identifiant_normalise")
     zipper(depots / "dupont_2026-01-10T09-00.zip", {n: juste})
