@@ -366,8 +366,8 @@ def classement(nom: str, attendus: dict, *, choix: Any = None, lecon: str | None
             fautes.append(f"« {cle} » : vous avez répondu {_montrer(valeur[cle])}. "
                           + (pourquoi.strip() or "Ce n'est pas la bonne réponse."))
     if fautes:
-        entete = (f"`{nom}` : {len(fautes)} réponse{'s' if len(fautes) > 1 else ''} à revoir parmi les "
-                  f"{len(attendus)} vérifiées ici.")
+        parmi = " : la seule vérifiée ici" if len(attendus) == 1 else f" parmi les {len(attendus)} vérifiées ici"
+        entete = f"`{nom}` : {len(fautes)} réponse{'s' if len(fautes) > 1 else ''} à revoir{parmi}."
         fin = f" Relisez {lecon}." if lecon else ""
         raise AssertionError(_completer(entete + "\n- " + "\n- ".join(fautes) + fin, aide))
     return valeur

@@ -359,3 +359,10 @@ def test_import_sans_ipython_ni_widgets():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('IPython', 'ipywidgets', 'pandas', 'plotly')))")
     sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert sortie.strip() == "[]"
+
+
+def test_classement_d_un_seul_element_au_singulier():
+    with pytest.raises(AssertionError) as info:
+        cellule("x = classement('types', {'Laverie': 'libre_service'}, choix=TYPES)",
+                types={"Laverie": "communautes"}, TYPES=TYPES)
+    assert "1 réponse à revoir : la seule vérifiée ici." in str(info.value)
