@@ -152,32 +152,34 @@ def _zip(cible: Path, membres: dict[str, bytes]) -> None:
     _ecrire(cible, tampon.getvalue())
 
 
-def zip_retours_moodle(lignes: list[dict], dossier_retour: Callable[[str], Path], cible: Path) -> int:
-    """Le zip des fichiers de feedback pour Moodle ; renvoie le nombre d'élèves qui y figurent."""
+def _zip_retours(lignes: list[dict], dossier_retour: Callable[[str], Path], cible: Path,
+                 chemin_membre: Callable[[dict, Path], str], garder: Callable[[dict], bool] = lambda l: True) -> int:
+    """Écrit dans ``cible`` les retours des élèves gardés, chacun sous ``chemin_membre`` ; renvoie leur nombre."""
     membres, eleves = {}, 0
     for l in lignes:
-        if l.get("lms") != "moodle" or not l["student_id"].isdigit():
+        if not garder(l):
             continue
         fichiers = _retours(dossier_retour(l["student_id"]))
         for f in fichiers:
-            membres[f"{_nom_moodle(l['nom'])}_{l['student_id']}_assignfeedback_file_/{f.name}"] = f.read_bytes()
+            membres[chemin_membre(l, f)] = f.read_bytes()
         eleves += bool(fichiers)
     if membres:
         _zip(cible, membres)
     return eleves
+
+
+def zip_retours_moodle(lignes: list[dict], dossier_retour: Callable[[str], Path], cible: Path) -> int:
+    """Le zip des fichiers de feedback pour Moodle ; renvoie le nombre d'élèves qui y figurent."""
+    return _zip_retours(
+        lignes, dossier_retour, cible,
+        lambda l, f: f"{_nom_moodle(l['nom'])}_{l['student_id']}_assignfeedback_file_/{f.name}",
+        garder=lambda l: l.get("lms") == "moodle" and l["student_id"].isdigit(),
+    )
 
 
 def zip_retours_html(lignes: list[dict], dossier_retour: Callable[[str], Path], cible: Path) -> int:
     """Le zip des retours HTML de tous les élèves (``<identifiant>_<carnet>.html``)."""
-    membres, eleves = {}, 0
-    for l in lignes:
-        fichiers = _retours(dossier_retour(l["student_id"]))
-        for f in fichiers:
-            membres[f"{l['student_id']}_{f.name}"] = f.read_bytes()
-        eleves += bool(fichiers)
-    if membres:
-        _zip(cible, membres)
-    return eleves
+    return _zip_retours(lignes, dossier_retour, cible, lambda l, f: f"{l['student_id']}_{f.name}")
 
 
 def carnet_canvas(lignes: list[dict], cible: Path, *, colonne: str) -> int:
