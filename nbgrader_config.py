@@ -74,10 +74,21 @@ c.Execute.timeout = 60
 c.Execute.shutdown_kernel = "immediate"
 c.ExecutePreprocessor.timeout = 60
 
-# Feedback never shows the hidden tests' code.
+# Marking guides (grilles de notation): a locked markdown cell after each free-text answer holds
+# its guide between "<!-- BEGIN MARK SCHEME -->" and "<!-- END MARK SCHEME -->" (written by
+# tools/grilles.py). generate_assignment stores the full cell in the gradebook, then ClearMarkScheme
+# empties it in exercises/; at autograde OverwriteCells puts the stored source back into the locked
+# cell, so the formgrader shows the guide. nbgrader only accepts such a region in a "task" cell,
+# which would carry points of its own: a read-only cell needs this check off. A region in a cell
+# without a grade_id would never come back; tests/test_grilles.py checks every region has one.
+c.ClearMarkScheme.enforce_metadata = False
+
+# Feedback never shows the hidden tests' code, nor the marking guides (nbgrader's default
+# feedback would: the autograded notebook has them back).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 

@@ -1,10 +1,17 @@
-"""La chaîne nbgrader de bout en bout : une solution vaut la note pleine, un exercice vierge 0."""
+"""La chaîne nbgrader de bout en bout : une solution vaut la note pleine, un exercice vierge 0.
+
+Et les grilles de notation : vides dans la version distribuée, elles reviennent dans le carnet noté
+(celui que le formgrader affiche) et ne sont pas dans le retour que l'élève reçoit.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
-from conftest import RACINE, devoirs
+from conftest import RACINE, devoirs, lire
 from outils_nbgrader import cours_temporaire, nbgrader, notes_par_cellule, soumettre
 
 pytestmark = pytest.mark.carnets
@@ -29,3 +36,56 @@ def test_solution_pleine_et_vierge_a_zero(devoir, tmp_path):
     vierge = notes_par_cellule(racine, devoir, "vierge")
     gagnes = {gid: n["score"] for gid, n in vierge.items() if n["score"]}
     assert not gagnes, f"{devoir} : l'exercice vierge gagne des points (cellule: score) : {gagnes}"
+
+
+def _page_du_formgrader(carnet_note, devoir: str, eleve: str) -> str:
+    """Le HTML que le formgrader sert pour ce carnet noté (même exportateur et même gabarit que lui)."""
+    from nbconvert.exporters import HTMLExporter
+    from nbgrader.server_extensions.formgrader import handlers
+    from traitlets.config import Config
+
+    config = Config()
+    config.HTMLExporter.template_name = "formgrade"
+    config.HTMLExporter.extra_template_basedirs = [handlers.template_path]
+    ressources = {"assignment_id": devoir, "notebook_id": devoir, "submission_id": "x", "index": 0, "total": 1,
+                  "base_url": "/", "student": eleve, "last_name": None, "first_name": None, "notebook_path": "/"}
+    page, _ = HTMLExporter(config=config).from_filename(str(carnet_note), resources=ressources)
+    return page
+
+
+def _texte(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)))
+
+
+AVEC_GRILLE = [d for d in devoirs()
+               if any("MARK SCHEME" in c["source"] for c in lire(RACINE / "solutions" / d / f"{d}.ipynb")["cells"])]
+
+
+@pytest.mark.parametrize("devoir", AVEC_GRILLE)
+def test_grille_au_formgrader_pas_a_l_eleve(devoir, tmp_path):
+    """Copie vierge : le carnet noté a toute la grille (le formgrader la montre), le retour de l'élève rien."""
+    racine = cours_temporaire(tmp_path, devoir)
+    soumettre(racine, "eleve", devoir, RACINE / "exercises" / devoir)
+    for commande in (["autograde", devoir, "--force"], ["generate_feedback", devoir, "--force"]):
+        resultat = nbgrader(racine, *commande)
+        assert resultat.returncode == 0, f"{commande[0]} a échoué :\n{(resultat.stdout + resultat.stderr)[-3000:]}"
+    source = {c["id"]: c["source"] for c in lire(RACINE / "solutions" / devoir / f"{devoir}.ipynb")["cells"]
+              if "MARK SCHEME" in c["source"]}
+    carnet_note = racine / "autograded" / "eleve" / devoir / f"{devoir}.ipynb"
+    # nbformat writes a multi-line source as a list of lines.
+    note = {c["id"]: "".join(c["source"]) for c in lire(carnet_note)["cells"]}
+    perdues = [gid for gid in source if note.get(gid) != source[gid]]
+    assert not perdues, f"{devoir} : le carnet noté n'a pas retrouvé les grilles {perdues} (OverwriteCells)"
+
+    lignes = {l.strip().lstrip("> ").strip() for s in source.values() for l in s.splitlines()
+              if len(l.strip()) > 20 and "MARK SCHEME" not in l}
+    page = _texte(_page_du_formgrader(carnet_note, devoir, "eleve"))
+    criteres = [l.split("|")[1].strip() for s in source.values() for l in s.splitlines()
+                if l.startswith("| ") and not l.startswith(("| Critère", "| **Total"))]
+    absents = [c for c in criteres if c not in page]
+    assert criteres and not absents, f"{devoir} : le formgrader ne montre pas les critères {absents}"
+
+    retour = (racine / "feedback" / "eleve" / devoir / f"{devoir}.html").read_text(encoding="utf-8")
+    assert "MARK SCHEME" not in retour, f"{devoir} : le retour de l'élève garde un marqueur de grille"
+    fuites = sorted(l for l in lignes if l in _texte(retour) or html.escape(l) in retour)
+    assert not fuites, f"{devoir} : le retour de l'élève montre la grille : {fuites[:3]}"

@@ -169,6 +169,10 @@ def fabriquer_classe(depots: Path, cours: Path) -> dict[str, dict]:
         "q1-prenom": 'prenom = "   "',
         "q2-marge": "def marge(prix, cout):\n    if prix < cout:\n        raise ValueError('prix trop bas')\n    return prix - cout",
     })}, "caches", 2, "ok", {"q1-tests": 0, "q2-tests": 0, "q3-tests": 2})
+    # A learner who copies a marking-guide delimiter (unmatched) into a free-text answer.
+    deposer("grille_recopiee.zip", {n: carnet(TOUTES, {
+        "q4-objectif": "<!-- BEGIN MARK SCHEME -->\nMon objectif : écrire le plan de mes comptes clés."})},
+        "grille_recopiee", 8, "ok")
     (depots / "note du formateur.txt").write_text("pas une soumission", encoding="utf-8")
     attendus["note_du_formateur"] = {"note": 0, "statut": "nom_non_reconnu", "cellules": {}}
     return attendus
@@ -188,7 +192,7 @@ def classe(tmp_path_factory):
 CAS = [
     "reference_juste", "reference_partielle", "json_invalide", "ancien_format", "renomme", "absent", "en_trop",
     "tests_modifies", "tests_supprimes", "metadonnees", "boucle", "noyau", "sortie", "memoire", "Jose_Garcia",
-    "dupont", "caches", "note_du_formateur",
+    "dupont", "caches", "grille_recopiee", "note_du_formateur",
 ]
 
 
@@ -296,6 +300,36 @@ def test_carnet_note_garde_la_trace_pour_le_formateur(classe):
     """Le formgrader (formateur) voit le carnet noté complet, avec les vraies traces."""
     corrige = (classe["cours"] / "autograded" / "caches" / DEVOIR / f"{DEVOIR}.ipynb").read_text(encoding="utf-8")
     assert "BEGIN HIDDEN TESTS" in corrige and "ValueError" in corrige
+
+
+def _grilles() -> dict[str, str]:
+    return {c["id"]: c["source"] for c in lire(RACINE / "solutions" / DEVOIR / f"{DEVOIR}.ipynb")["cells"]
+            if "MARK SCHEME" in c["source"]}
+
+
+def test_grille_au_carnet_note_pas_au_retour(classe):
+    """Le carnet noté (formgrader) a la grille de notation entière ; le retour de l'élève n'en a rien."""
+    grilles = _grilles()
+    assert grilles, f"{DEVOIR} n'a pas de cellule de grille"
+    corrige = lire(classe["cours"] / "autograded" / "reference_juste" / DEVOIR / f"{DEVOIR}.ipynb")
+    sources = {c["id"]: "".join(c["source"]) for c in corrige["cells"]}
+    assert all(sources.get(gid) == source for gid, source in grilles.items()), "grille absente du carnet noté"
+    lignes = [l.strip().lstrip("> ").strip() for s in grilles.values() for l in s.splitlines()
+              if len(l.strip()) > 20 and "MARK SCHEME" not in l]
+    for eleve in ("reference_juste", "reference_partielle", "caches"):
+        chemin = classe["cours"] / "feedback" / eleve / DEVOIR / f"{DEVOIR}.html"
+        brut, texte = chemin.read_text(encoding="utf-8"), _texte_visible(chemin)
+        assert "MARK SCHEME" not in brut, eleve
+        fuites = [l for l in lignes if l in texte or html.escape(l) in brut]
+        assert not fuites, (eleve, fuites[:3])
+
+
+def test_delimiteur_de_grille_recopie_par_l_eleve(classe):
+    """Un délimiteur de grille recopié dans une réponse n'empêche pas le retour et n'efface pas la réponse."""
+    chemin = classe["cours"] / "feedback" / "grille_recopiee" / DEVOIR / f"{DEVOIR}.html"
+    assert chemin.is_file(), classe["sortie"][-3000:]
+    assert "Mon objectif : écrire le plan de mes comptes clés." in _texte_visible(chemin)
+    assert "MARK SCHEME" not in chemin.read_text(encoding="utf-8")
 
 
 def test_isolation_annoncee_partout(classe):

@@ -3,11 +3,13 @@
 nbgrader produit le retour (``feedback/<élève>/<devoir>/<carnet>.html``,
 que ``nbgrader release_feedback`` sait distribuer) avec deux ajouts :
 
-* ``PreparerRetour`` passe avant ``ClearHiddenTests`` : dans une cellule de
-  tests, la trace d'une erreur devient une phrase (« Test non réussi : » et
-  le message de l'assertion, qui dit quoi corriger) ; partout ailleurs, toute
-  ligne de sortie qui recopie une ligne de test caché est masquée. Une trace
-  ne peut donc plus montrer le code d'un test caché ;
+* ``PreparerRetour`` passe avant ``ClearHiddenTests`` et ``ClearMarkScheme`` :
+  dans une cellule de tests, la trace d'une erreur devient une phrase (« Test
+  non réussi : » et le message de l'assertion, qui dit quoi corriger) ;
+  partout ailleurs, toute ligne de sortie qui recopie une ligne de test caché
+  ou de grille de notation est masquée. Une trace ne peut donc plus montrer le
+  code d'un test caché ; ``ClearMarkScheme`` retire ensuite les grilles de
+  notation, que le carnet noté a retrouvées pour le formgrader ;
 * un gabarit HTML en français, qui commence par la liste de ce qui n'a pas
   marché, question par question.
 """
@@ -31,6 +33,13 @@ LONGUEUR_MESSAGE = 300
 def _est_test(cellule) -> bool:
     meta = cellule.get("metadata", {}).get("nbgrader", {}) or {}
     return bool(meta.get("grade")) and not meta.get("solution") and cellule.get("cell_type") == "code"
+
+
+def _est_verrouillee(cellule) -> bool:
+    """Une cellule du devoir que l'élève ne peut pas écrire : OverwriteCells y a remis la source."""
+    meta = cellule.get("metadata", {}).get("nbgrader", {}) or {}
+    # A grade_id unknown to the gradebook was deleted by OverwriteCells: a learner's own cell.
+    return bool(meta.get("locked") or meta.get("grade")) and not meta.get("solution") and bool(meta.get("grade_id"))
 
 
 _COMMENTAIRES = {"No response.": "Pas de réponse."}
@@ -58,15 +67,17 @@ class PreparerRetour(NbGraderPreprocessor):
 
     debut = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
     fin = Unicode("END HIDDEN TESTS").tag(config=True)
+    debut_grille = Unicode("BEGIN MARK SCHEME").tag(config=True)
+    fin_grille = Unicode("END MARK SCHEME").tag(config=True)
 
     def _lignes_cachees(self, nb) -> set[str]:
         cachees: set[str] = set()
         for cellule in nb.cells:
             dedans = False
             for ligne in cellule.get("source", "").splitlines():
-                if self.debut in ligne:
+                if self.debut in ligne or self.debut_grille in ligne:
                     dedans = True
-                elif self.fin in ligne:
+                elif self.fin in ligne or self.fin_grille in ligne:
                     dedans = False
                 elif dedans and len(ligne.strip()) >= 6:
                     cachees.add(ligne.strip())
@@ -92,6 +103,10 @@ class PreparerRetour(NbGraderPreprocessor):
             if not _est_test(cellule) and (self.debut in cellule.get("source", "") or self.fin in cellule.get("source", "")):
                 # A learner's cell that copied the delimiters: ClearHiddenTests would refuse it.
                 cellule.source = cellule.source.replace(self.debut, "").replace(self.fin, "")
+            if not _est_verrouillee(cellule):
+                # Only the course's locked cells hold marking guides: in a learner's cell, an unmatched
+                # delimiter would stop ClearMarkScheme, a matched pair would delete the learner's text.
+                cellule.source = cellule.source.replace(self.debut_grille, "").replace(self.fin_grille, "")
             if cellule.get("cell_type") != "code":
                 continue
             if _est_test(cellule):
@@ -321,9 +336,11 @@ def installer_gabarit(dossier: Path) -> Path:
 def configurer(cfg, dossier_gabarits: Path) -> None:
     """Règle GenerateFeedback : préprocesseurs (tests cachés retirés) et gabarit français."""
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+    from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
-    cfg.GenerateFeedback.preprocessors = [GetGrades, PreparerRetour, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+    cfg.GenerateFeedback.preprocessors = [
+        GetGrades, PreparerRetour, ClearHiddenTests, ClearMarkScheme, CSSHTMLHeaderPreprocessor,
+    ]
     cfg.HTMLExporter.template_name = NOM_GABARIT
     cfg.HTMLExporter.extra_template_basedirs = [str(dossier_gabarits)]
     cachees = cfg.get("ClearHiddenTests", {})
@@ -331,3 +348,8 @@ def configurer(cfg, dossier_gabarits: Path) -> None:
         cfg.PreparerRetour.debut = cachees["begin_test_delimeter"]
     if "end_test_delimeter" in cachees:
         cfg.PreparerRetour.fin = cachees["end_test_delimeter"]
+    grilles = cfg.get("ClearMarkScheme", {})
+    if "begin_mark_scheme_delimeter" in grilles:
+        cfg.PreparerRetour.debut_grille = grilles["begin_mark_scheme_delimeter"]
+    if "end_mark_scheme_delimeter" in grilles:
+        cfg.PreparerRetour.fin_grille = grilles["end_mark_scheme_delimeter"]
