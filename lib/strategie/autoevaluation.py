@@ -67,6 +67,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from strategie._fichiers import ecrire_json_atomique, lire_json
 from strategie.erreurs import FichierInvalide, SaisieInvalide
+from strategie import francais
 from strategie.francais import ESPACE_FINE, ESPACE_INSECABLE, nombre
 
 __all__ = [
@@ -232,41 +233,8 @@ class ChoixMultiple(_Question):
         return list(self.reponses)
 
 
-_NOMBRE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
-_ESPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-
-
-def lire_nombre(texte: object, unite: str = "") -> float:
-    """Lit un nombre tapé par l'apprenant : « 4,5 » comme « 4.5 », « 1 200 », « −3 », « 12 % ».
-
-    Lève ``SaisieInvalide`` avec un message qui dit comment l'écrire.
-
-    >>> lire_nombre("4,5"), lire_nombre(" 12 "), lire_nombre("1 200"), lire_nombre("−3")
-    (4.5, 12.0, 1200.0, -3.0)
-    """
-    if isinstance(texte, bool):
-        raise SaisieInvalide("Écrivez un nombre, par exemple 4,5.")
-    if isinstance(texte, Real):
-        valeur = float(texte)
-    else:
-        brut = _texte(texte)
-        propre = _ESPACES.sub("", brut).replace("\u2212", "-")
-        for u in filter(None, {unite.strip(), "€", "%"}):
-            if propre.endswith(u):
-                propre = propre[: -len(u)]
-        if not propre:
-            raise SaisieInvalide("Écrivez un nombre, par exemple 4,5.")
-        if "," in propre and "." in propre:
-            raise SaisieInvalide(
-                f"« {brut.strip()} » contient une virgule et un point : écrivez les décimales avec une "
-                "virgule ou un point (4,5 ou 4.5), sans séparateur de milliers."
-            )
-        if not _NOMBRE.fullmatch(propre):
-            raise SaisieInvalide(f"« {brut.strip()} » n'est pas un nombre : écrivez par exemple 4,5 ou 1200.")
-        valeur = float(propre.replace(",", "."))
-    if not math.isfinite(valeur):
-        raise SaisieInvalide("Écrivez un nombre fini, par exemple 4,5.")
-    return valeur
+# One rule for every box of the course: the parser lives with the French number formatting.
+lire_nombre = francais.lire_nombre
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,11 @@ Tout ce qu'un apprenant lit (leçons, figures, messages, rapports) passe par ces
 >>> euros(1200), euros(0.65)
 ('1\u202f200\u00a0€', '0,65\u00a0€')
 
+Et dans l'autre sens, ce qu'un apprenant tape dans une case : « 4,5 » comme « 4.5 » :
+
+>>> lire_nombre("4,5"), lire_nombre("4.5"), lire_nombre("1 200"), lire_nombre("−3")
+(4.5, 4.5, 1200.0, -3.0)
+
 Les milliers sont séparés par une espace fine insécable (U+202F), et une espace insécable
 précède les unités : « 5 % », « 12 € », « 3 ans » ne se coupent jamais en fin de ligne.
 """
@@ -20,8 +25,12 @@ précède les unités : « 5 % », « 12 € », « 3 ans » ne se coupent jamai
 from __future__ import annotations
 
 import math
+import re
+from numbers import Real
 
-__all__ = ["ESPACE_FINE", "ESPACE_INSECABLE", "nombre", "pourcent", "euros", "avec_unite", "signe"]
+from strategie.erreurs import SaisieInvalide
+
+__all__ = ["ESPACE_FINE", "ESPACE_INSECABLE", "nombre", "pourcent", "euros", "avec_unite", "signe", "lire_nombre"]
 
 ESPACE_FINE = "\u202f"  # milliers, et devant « % » (usage de l'Imprimerie nationale)
 ESPACE_INSECABLE = "\u00a0"  # devant les unités (€, ans, jours…)
@@ -77,3 +86,42 @@ def signe(texte_nombre: str, x: float) -> str:
     if x < 0:
         return MOINS + texte_nombre.lstrip(MOINS)
     return texte_nombre.lstrip(MOINS)
+
+
+_NOMBRE_TAPE = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+_ESPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def lire_nombre(texte: object, unite: str = "") -> float:
+    """Lit un nombre tapé par l'apprenant : « 4,5 » comme « 4.5 », « 1 200 », « −3 », « 12 % ».
+
+    La règle de toutes les cases du cours (curseurs, autoévaluations) : virgule ou point
+    pour les décimales, espaces de milliers permises, « % », « € » ou ``unite`` en fin de
+    saisie ignorés. Lève ``SaisieInvalide`` avec un message qui dit comment l'écrire.
+
+    >>> lire_nombre(" 12 "), lire_nombre("1\u202f200,5"), lire_nombre("12 %")
+    (12.0, 1200.5, 12.0)
+    """
+    if isinstance(texte, bool):
+        raise SaisieInvalide("Écrivez un nombre, par exemple 4,5.")
+    if isinstance(texte, Real):
+        valeur = float(texte)
+    else:
+        brut = texte if isinstance(texte, str) else ""
+        propre = _ESPACES.sub("", brut).replace(MOINS, "-")
+        for u in filter(None, {unite.strip(), "€", "%"}):
+            if propre.endswith(u):
+                propre = propre[: -len(u)]
+        if not propre:
+            raise SaisieInvalide("Écrivez un nombre, par exemple 4,5.")
+        if "," in propre and "." in propre:
+            raise SaisieInvalide(
+                f"« {brut.strip()} » contient une virgule et un point : écrivez les décimales avec une "
+                "virgule ou un point (4,5 ou 4.5), sans séparateur de milliers."
+            )
+        if not _NOMBRE_TAPE.fullmatch(propre):
+            raise SaisieInvalide(f"« {brut.strip()} » n'est pas un nombre : écrivez par exemple 4,5 ou 1200.")
+        valeur = float(propre.replace(",", "."))
+    if not math.isfinite(valeur):
+        raise SaisieInvalide("Écrivez un nombre fini, par exemple 4,5.")
+    return valeur

@@ -1,4 +1,4 @@
-"""Briques partagées par les vues : zone de message, garde contre les erreurs, figure vivante."""
+"""Briques partagées par les vues : zone de message, garde contre les erreurs, curseurs à la française, figure vivante."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import functools
 import html
 import json
 import logging
+import math
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from strategie import francais
 from strategie.erreurs import SaisieInvalide
 
 _journal = logging.getLogger("strategie.widgets")
@@ -81,6 +83,106 @@ def protege(zone_attr: str = "message"):
         return enveloppe
 
     return decorateur
+
+
+class _SaisieFrancaise:
+    """Ce qui fait d'un curseur ipywidgets un curseur du cours : une case française à sa droite.
+
+    L'affichage natif du curseur (« readout ») écrit « 6.0 » et lit ce qu'on y tape avec le
+    point décimal (« 4,5 » y devenait 4). Il est coupé ; à sa place, ``saisie`` (une case de
+    texte) affiche « 4,5 », accepte « 4,5 » comme « 4.5 » (``francais.lire_nombre``), refuse le
+    reste par un message français dans ``message_saisie`` (ce qui a été tapé reste dans la case)
+    et suit le curseur dans les deux sens. ``boite`` est ce qu'une vue place dans sa mise en page.
+    Le curseur lui-même garde toute l'API d'ipywidgets (``value``, ``min``, ``max``, ``observe``…).
+    """
+
+    def _brancher_saisie(self, part: bool, largeur_saisie: str) -> None:
+        self.part = part  # value 0.05 shown and typed as « 5 % »
+        self._ecriture = False
+        self.saisie = widgets.Text(
+            value=self._ecrire(self.value), continuous_update=False,
+            tooltip=f"{self.description} : tapez une valeur (4,5 ou 4.5), puis Entrée",
+            layout=widgets.Layout(width=largeur_saisie, min_width=largeur_saisie),
+        )
+        self.saisie.add_class("strategie-curseur-saisie")
+        self.message_saisie = ZoneMessage()
+        self.boite = widgets.HBox(
+            [self, self.saisie, self.message_saisie],
+            layout=widgets.Layout(align_items="center", flex_flow="row wrap", max_width="100%"),
+        )
+        self.boite.add_class("strategie-curseur")
+        self.observe(self._vers_saisie, names="value")
+        self.saisie.observe(self._depuis_saisie, names="value")
+
+    def _ecrire(self, valeur) -> str:
+        if self.part:
+            return francais.pourcent(valeur, part=True, decimales=None)
+        if isinstance(self, widgets.IntSlider):
+            return francais.nombre(valeur, 0)
+        pas = float(self.step or 0)
+        decimales = max(0, -math.floor(math.log10(pas))) if 0 < pas < 1 else 0
+        return francais.nombre(valeur, None if decimales <= 2 else decimales)
+
+    def _vers_saisie(self, _changement=None) -> None:
+        self._ecriture = True
+        try:
+            self.saisie.value = self._ecrire(self.value)
+        finally:
+            self._ecriture = False
+        self.message_saisie.effacer()
+
+    def _lire(self, texte: str) -> float:
+        valeur = francais.lire_nombre(texte)
+        if self.part:
+            valeur /= 100
+        if isinstance(self, widgets.IntSlider) and not float(valeur).is_integer():
+            raise SaisieInvalide(f"« {texte.strip()} » : ce curseur n'accepte que des nombres entiers.")
+        marge = 1e-9 * max(1.0, abs(self.max - self.min))
+        if not self.min - marge <= valeur <= self.max + marge:
+            raise SaisieInvalide(
+                f"« {texte.strip()} » est hors de l'échelle : choisissez entre {self._ecrire(self.min)} "
+                f"et {self._ecrire(self.max)}."
+            )
+        return min(max(valeur, self.min), self.max)
+
+    def _depuis_saisie(self, changement) -> None:
+        if self._ecriture:
+            return
+        try:
+            valeur = self._lire(changement["new"])
+        except SaisieInvalide as exc:
+            self.message_saisie.erreur(str(exc))
+            return
+        if isinstance(self, widgets.IntSlider):
+            valeur = int(round(valeur))
+        if valeur == self.value:
+            self._vers_saisie()  # « 4.5 » typed for 4.5: written back the French way
+        else:
+            self.value = valeur
+
+
+class Curseur(_SaisieFrancaise, widgets.FloatSlider):
+    """Un ``FloatSlider`` à la française (voir ``_SaisieFrancaise``) ; mêmes arguments, plus ``part``.
+
+    >>> c = Curseur(value=4.0, min=0, max=20, step=0.1, description="Prix (€)")
+    >>> c.saisie.value = "4,5"
+    >>> c.value, c.saisie.value
+    (4.5, '4,5')
+    """
+
+    def __init__(self, *, part: bool = False, largeur_saisie: str = "76px", **kwargs):
+        kwargs.pop("readout_format", None)
+        super().__init__(readout=False, **kwargs)
+        self._brancher_saisie(part, largeur_saisie)
+
+
+class CurseurEntier(_SaisieFrancaise, widgets.IntSlider):
+    """Un ``IntSlider`` à la française (voir ``_SaisieFrancaise``) : « 1 500 », refuse « 4,5 »."""
+
+    def __init__(self, *, largeur_saisie: str = "76px", **kwargs):
+        kwargs.pop("readout_format", None)
+        super().__init__(readout=False, **kwargs)
+        self._brancher_saisie(False, largeur_saisie)
 
 
 _MIME_PLOTLY = "application/vnd.plotly.v1+json"

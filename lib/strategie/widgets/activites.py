@@ -11,7 +11,7 @@ from strategie.canevas import ouvrir
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.activites import figure_activites
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante, liste_html
 
 
@@ -40,8 +40,8 @@ class AtelierActivites(widgets.VBox):
                                           description="Catégorie :")
         self.definition = widgets.HTML()
         self.demarque = widgets.Checkbox(value=True, description="Me démarque des autres", indent=False)
-        self.cout = widgets.IntSlider(value=3, min=0, max=COUT_MAX, description="Coût immatériel :",
-                                      style={"description_width": "120px"}, layout=widgets.Layout(width="380px"))
+        self.cout = CurseurEntier(value=3, min=0, max=COUT_MAX, description="Coût immatériel :",
+                                  style={"description_width": "120px"}, layout=widgets.Layout(width="380px"))
         self.ressources_cles = widgets.TagsInput(value=list(ressources or []), allow_duplicates=False,
                                                  layout=widgets.Layout(width="640px"))
         self.mobilisees = widgets.TagsInput(value=[], allow_duplicates=False, layout=widgets.Layout(width="640px"))
@@ -68,7 +68,7 @@ class AtelierActivites(widgets.VBox):
             widgets.HTML("<h3>Atelier des activités clés</h3>"),
             widgets.HBox([self.texte, self.categorie]),
             self.definition,
-            widgets.HBox([self.demarque, self.cout]),
+            widgets.HBox([self.demarque, self.cout.boite]),
             widgets.HTML("<small>Vos ressources clés (tapez puis Entrée) :</small>"), self.ressources_cles,
             widgets.HTML("<small>Ressources que cette activité mobilise :</small>"), self.mobilisees,
             self.bouton_ajouter,

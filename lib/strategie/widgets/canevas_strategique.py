@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, nombre_fr
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import Curseur, FigureVivante, ZoneMessage, protege
 
 __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 
@@ -81,7 +81,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.chemin = chemin
         self.message = ZoneMessage()
         self._en_construction = False
-        self.curseurs: dict[str, widgets.FloatSlider] = {}
+        self.curseurs: dict[str, Curseur] = {}
 
         self.titre = widgets.HTML()
         self.figure = FigureVivante(figure_courbes_de_valeur(self.canevas, hauteur=460))
@@ -156,15 +156,14 @@ class EditeurCanevasStrategique(widgets.VBox):
             pas = 0.5 if (haut - bas) <= 20 else (haut - bas) / 40
             self.curseurs = {}
             for facteur, niveau in c.courbe(offre).items():
-                curseur = widgets.FloatSlider(
-                    value=niveau, min=bas, max=haut, step=pas, description=facteur,
-                    continuous_update=False, readout_format=".1f",
+                curseur = Curseur(
+                    value=niveau, min=bas, max=haut, step=pas, description=facteur, continuous_update=False,
                     style={"description_width": "200px"}, layout=widgets.Layout(width="480px"),
                 )
                 curseur.add_class("strategie-canevas-strategique-curseur")
                 curseur.observe(self._sur_curseur, names="value")
                 self.curseurs[facteur] = curseur
-            self.boite_curseurs.children = list(self.curseurs.values())
+            self.boite_curseurs.children = [c.boite for c in self.curseurs.values()]
             facteurs = c.facteurs
             choisi = self.facteur_a_retirer.value
             self.facteur_a_retirer.options = facteurs

@@ -10,7 +10,7 @@ import pandas as pd
 from strategie.comptes_cles import StrategieConditionnelle, selectionner_comptes
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.comptes_cles import figure_portefeuille
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, FigureVivante, ZoneMessage, protege
 
 
 class PortefeuilleComptes(widgets.VBox):
@@ -21,16 +21,16 @@ class PortefeuilleComptes(widgets.VBox):
         self.comptes = (comptes.copy() if comptes is not None
                         else pd.DataFrame(columns=["compte", "attractivite", "position"]))
         self.nom = widgets.Text(description="Compte :", placeholder="Nom du client")
-        self.attractivite = widgets.IntSlider(value=5, min=0, max=10, description="Attractivité")
-        self.position = widgets.IntSlider(value=5, min=0, max=10, description="Position")
-        self.maximum = widgets.IntSlider(value=maximum, min=1, max=20, description="Comptes clés max.")
+        self.attractivite = CurseurEntier(value=5, min=0, max=10, description="Attractivité")
+        self.position = CurseurEntier(value=5, min=0, max=10, description="Position")
+        self.maximum = CurseurEntier(value=maximum, min=1, max=20, description="Comptes clés max.")
         bouton = widgets.Button(description="Ajouter le compte", icon="plus", button_style="primary")
         bouton.on_click(lambda _: self.ajouter())
         self.maximum.observe(lambda _: self.rafraichir(), names="value")
         self.tableau = widgets.HTML()
         self.figure = FigureVivante(figure_portefeuille(self._classes()))
-        super().__init__([widgets.HBox([self.nom, bouton]), widgets.HBox([self.attractivite, self.position]),
-                          self.maximum, self.message, self.figure, self.tableau])
+        super().__init__([widgets.HBox([self.nom, bouton]), widgets.HBox([self.attractivite.boite, self.position.boite]),
+                          self.maximum.boite, self.message, self.figure, self.tableau])
         self.add_class("strategie-comptes-cles")
         self.rafraichir()
 

@@ -11,7 +11,7 @@ from strategie.couts import NATURES, STRESS_MAX, StructureCouts
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.couts import figure_argent_et_immateriel, figure_seuil
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante
 
 _LIBELLES_NATURE = {"fixe": "Fixe (€ par mois)", "variable": "Variable (€ par unité)", "immateriel": "Immatériel (heures, stress)"}
@@ -31,7 +31,7 @@ class AtelierCouts(widgets.VBox):
                                          layout=widgets.Layout(width="240px"))
         self.heures = widgets.FloatText(value=0.0, description="Heures / mois :", style={"description_width": "100px"},
                                         layout=widgets.Layout(width="240px"))
-        self.stress = widgets.IntSlider(value=0, min=0, max=STRESS_MAX, description="Stress :")
+        self.stress = CurseurEntier(value=0, min=0, max=STRESS_MAX, description="Stress :")
         self.explication = widgets.HTML()
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
         self.choix = widgets.Select(rows=6, layout=widgets.Layout(width="460px"))
@@ -71,7 +71,7 @@ class AtelierCouts(widgets.VBox):
     def _adapter(self) -> None:
         nature = self.nature.value
         self.explication.value = f"<small>{html.escape(NATURES[nature])}</small>"
-        self.saisie.children = ([self.heures, self.stress, self.bouton_ajouter] if nature == "immateriel"
+        self.saisie.children = ([self.heures, self.stress.boite, self.bouton_ajouter] if nature == "immateriel"
                                 else [self.montant, self.bouton_ajouter])
 
     def rafraichir(self) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from strategie import francais
 from strategie.demarrer import compte_simple
 from strategie.figures.demarrer import figure_compte
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import Curseur, CurseurEntier, FigureVivante, ZoneMessage, protege
 
 
 class CalculetteResultat(widgets.VBox):
@@ -14,17 +15,18 @@ class CalculetteResultat(widgets.VBox):
 
     def __init__(self, prix: float = 4.0, cout_unitaire: float = 1.5, quantite: int = 1000, couts_fixes: float = 1500.0):
         style = {"description_width": "140px"}
-        self.prix = widgets.FloatSlider(value=prix, min=0, max=20, step=0.1, description="Prix (€)", style=style)
-        self.cout_unitaire = widgets.FloatSlider(value=cout_unitaire, min=0, max=20, step=0.1,
+        self.prix = Curseur(value=prix, min=0, max=20, step=0.1, description="Prix (€)", style=style)
+        self.cout_unitaire = Curseur(value=cout_unitaire, min=0, max=20, step=0.1,
                                                  description="Coût unitaire (€)", style=style)
-        self.quantite = widgets.IntSlider(value=quantite, min=0, max=5000, step=50, description="Quantité", style=style)
-        self.couts_fixes = widgets.FloatSlider(value=couts_fixes, min=0, max=10000, step=100,
+        self.quantite = CurseurEntier(value=quantite, min=0, max=5000, step=50, description="Quantité", style=style)
+        self.couts_fixes = Curseur(value=couts_fixes, min=0, max=10000, step=100,
                                                description="Coûts fixes (€)", style=style)
         self.message = ZoneMessage()
         self.figure = FigureVivante(figure_compte(compte_simple(prix, cout_unitaire, quantite, couts_fixes)))
         for curseur in (self.prix, self.cout_unitaire, self.quantite, self.couts_fixes):
             curseur.observe(lambda _: self.mettre_a_jour(), names="value")
-        super().__init__([self.prix, self.cout_unitaire, self.quantite, self.couts_fixes, self.message, self.figure])
+        super().__init__([c.boite for c in (self.prix, self.cout_unitaire, self.quantite, self.couts_fixes)]
+                         + [self.message, self.figure])
         self.add_class("strategie-demarrer")
         self.mettre_a_jour()
 
@@ -33,6 +35,6 @@ class CalculetteResultat(widgets.VBox):
         compte = compte_simple(self.prix.value, self.cout_unitaire.value, self.quantite.value, self.couts_fixes.value)
         self.figure.montrer(figure_compte(compte))
         if compte["resultat"] >= 0:
-            self.message.succes(f"Résultat : {compte['resultat']:,.0f} € de bénéfice.".replace(",", " "))
+            self.message.succes(f"Résultat : {francais.euros(round(compte['resultat']))} de bénéfice.")
         else:
-            self.message.erreur(f"Résultat : {-compte['resultat']:,.0f} € de perte.".replace(",", " "))
+            self.message.erreur(f"Résultat : {francais.euros(round(-compte['resultat']))} de perte.")

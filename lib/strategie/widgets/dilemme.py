@@ -22,7 +22,7 @@ from strategie.dilemme import moteur, premier_tournoi as _p1980, strategies as _
 from strategie.erreurs import SaisieInvalide
 from strategie.francais import nombre
 from strategie.figures import dilemme as fig_d
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import Curseur, CurseurEntier, FigureVivante, ZoneMessage, protege
 
 __all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolution", "EditeurGains", "Tournoi1980"]
 
@@ -340,12 +340,12 @@ class ExplorateurTournoi(widgets.VBox):
             options=list(self._joueurs), value=tuple(dict.fromkeys(choisis)), rows=min(10, len(self._joueurs)),
             description="Stratégies", style=_STYLE, layout=widgets.Layout(width="380px"),
         )
-        self.tours = widgets.IntSlider(value=tours, min=1, max=500, description="Tours par match", style=_STYLE,
-                                       continuous_update=False)
-        self.repetitions = widgets.IntSlider(value=repetitions, min=1, max=20, description="Répétitions",
-                                             style=_STYLE, continuous_update=False)
-        self.bruit = widgets.FloatSlider(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs (bruit)",
-                                         readout_format=".0%", style=_STYLE, continuous_update=False)
+        self.tours = CurseurEntier(value=tours, min=1, max=500, description="Tours par match", style=_STYLE,
+                                   continuous_update=False)
+        self.repetitions = CurseurEntier(value=repetitions, min=1, max=20, description="Répétitions",
+                                         style=_STYLE, continuous_update=False)
+        self.bruit = Curseur(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs (bruit)",
+                             part=True, style=_STYLE, continuous_update=False)
         self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
                                       layout=widgets.Layout(width="160px"))
         self.gains = _ChampsGains(_g.gains(gains))
@@ -362,7 +362,7 @@ class ExplorateurTournoi(widgets.VBox):
         self.bouton.on_click(lambda _: self.lancer())
         self._maj_paris()
         super().__init__([
-            widgets.HBox([self.strategies, widgets.VBox([self.tours, self.repetitions, self.bruit, self.graine])]),
+            widgets.HBox([self.strategies, widgets.VBox([self.tours.boite, self.repetitions.boite, self.bruit.boite, self.graine])]),
             widgets.HTML("<b>Gains</b> (points par tour, vus par un joueur) :"), self.gains,
             widgets.HBox([self.pari, self.bouton]),
             self.message, self.figure_classement, self.figure_matrice,
@@ -438,20 +438,20 @@ class ExplorateurEvolution(widgets.VBox):
         self.effectifs_depart = {}
         for nom, n in population.items():
             j = moteur.joueur(nom, "population")
-            self.effectifs_depart[j.nom_affiche] = widgets.IntSlider(
+            self.effectifs_depart[j.nom_affiche] = CurseurEntier(
                 value=int(n), min=0, max=50, description=j.nom_affiche, style=_STYLE,
                 continuous_update=False, layout=widgets.Layout(width="360px"))
         self._joueurs = {moteur.joueur(nom).nom_affiche: moteur.joueur(nom) for nom in population}
         self.scenario = widgets.Dropdown(options=["(réglages libres)", *SCENARIOS], description="Scénario",
                                          style=_STYLE, layout=widgets.Layout(width="560px"))
-        self.tours = widgets.IntSlider(value=tours, min=1, max=50, description="Tours par match",
+        self.tours = CurseurEntier(value=tours, min=1, max=50, description="Tours par match",
+                                   style=_STYLE, continuous_update=False)
+        self.bruit = Curseur(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs",
+                             part=True, style=_STYLE, continuous_update=False)
+        self.remplaces = CurseurEntier(value=remplaces, min=1, max=12, description="Remplacés par génération",
                                        style=_STYLE, continuous_update=False)
-        self.bruit = widgets.FloatSlider(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs",
-                                         readout_format=".0%", style=_STYLE, continuous_update=False)
-        self.remplaces = widgets.IntSlider(value=remplaces, min=1, max=12, description="Remplacés par génération",
-                                           style=_STYLE, continuous_update=False)
-        self.generations = widgets.IntSlider(value=generations, min=1, max=300, description="Générations",
-                                             style=_STYLE, continuous_update=False)
+        self.generations = CurseurEntier(value=generations, min=1, max=300, description="Générations",
+                                         style=_STYLE, continuous_update=False)
         self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
                                       layout=widgets.Layout(width="160px"))
         self.gains = _ChampsGains(_g.gains(gains) if gains is not None else _g.GAINS_NICKY_CASE)
@@ -470,9 +470,9 @@ class ExplorateurEvolution(widgets.VBox):
         super().__init__([
             self.scenario,
             widgets.HBox([
-                widgets.VBox([widgets.HTML("<b>Population de départ</b>"), *self.effectifs_depart.values()]),
-                widgets.VBox([widgets.HTML("<b>Barrières à la confiance</b>"), self.tours, self.bruit,
-                              self.remplaces, self.generations, widgets.HBox([self.graine, self.bouton])]),
+                widgets.VBox([widgets.HTML("<b>Population de départ</b>"), *(c.boite for c in self.effectifs_depart.values())]),
+                widgets.VBox([widgets.HTML("<b>Barrières à la confiance</b>"), self.tours.boite, self.bruit.boite,
+                              self.remplaces.boite, self.generations.boite, widgets.HBox([self.graine, self.bouton])]),
             ]),
             widgets.HTML("<b>Gains</b> (par tour, vus par un joueur) :"), self.gains,
             self.message, self.figure, self.bilan,
@@ -661,8 +661,8 @@ class Tournoi1980(widgets.VBox):
         self.message = ZoneMessage()
         self.invite = widgets.Dropdown(options=[_AUCUNE, *self._joueurs], description="Stratégie ajoutée",
                                        style=_STYLE, layout=widgets.Layout(width="460px"))
-        self.repetitions = widgets.IntSlider(value=repetitions, min=1, max=20, description="Répétitions",
-                                             style=_STYLE, continuous_update=False)
+        self.repetitions = CurseurEntier(value=repetitions, min=1, max=20, description="Répétitions",
+                                         style=_STYLE, continuous_update=False)
         self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
                                       layout=widgets.Layout(width="160px"))
         self.horizon = widgets.Checkbox(value=True, description="Durée de 200 tours annoncée aux joueurs",
@@ -676,7 +676,7 @@ class Tournoi1980(widgets.VBox):
         super().__init__([
             widgets.HTML("Enregistrez d'abord votre fonction (<code>dilemme.enregistrer(ma_strategie)</code>) "
                          "puis relancez cette cellule : elle apparaît en tête de la liste."),
-            widgets.HBox([self.invite, self.repetitions, self.graine]),
+            widgets.HBox([self.invite, self.repetitions.boite, self.graine]),
             widgets.HBox([self.horizon, self.bouton]),
             self.message, self.figure,
         ])

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from strategie.figures.partenaires import figure_ecosysteme
 from strategie.partenaires import DEPENDANCE_MAX, MOTIVATIONS, TITRES_MOTIVATIONS, TYPES, Ecosysteme
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante, liste_html
 
 
@@ -31,8 +31,8 @@ class CarteEcosysteme(widgets.VBox):
         self.apport = widgets.Text(placeholder="Ce qu'il apporte : une ressource, une activité, des clients…",
                                    description="Apport :", layout=widgets.Layout(width="560px"))
         self.concurrent = widgets.Checkbox(value=False, description="C'est un concurrent", indent=False)
-        self.dependance = widgets.IntSlider(value=3, min=1, max=DEPENDANCE_MAX, description="Dépendance :",
-                                            style={"description_width": "90px"})
+        self.dependance = CurseurEntier(value=3, min=1, max=DEPENDANCE_MAX, description="Dépendance :",
+                                       style={"description_width": "90px"})
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
         self.choix = widgets.Select(rows=5, layout=widgets.Layout(width="380px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
@@ -55,7 +55,7 @@ class CarteEcosysteme(widgets.VBox):
             self.definition,
             widgets.HBox([widgets.HTML("<b style='white-space:nowrap'>Pourquoi ?</b>&nbsp;"), *self.motivations.values()]),
             self.apport,
-            widgets.HBox([self.concurrent, self.dependance, self.bouton_ajouter]),
+            widgets.HBox([self.concurrent, self.dependance.boite, self.bouton_ajouter]),
             widgets.HBox([self.choix, self.bouton_retirer]),
             widgets.HBox([self.lien_a, self.lien_b, self.lien_description, self.bouton_relier]),
             self.message,

@@ -10,7 +10,7 @@ from strategie.canevas import FICHIER_PAR_DEFAUT
 from strategie.figures.relation_client import figure_relations
 from strategie.relation_client import DEFINITIONS_OBJECTIFS, OBJECTIFS, TYPES, PlanRelations
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante, boutons_edition, formulaire, liste_html
 
 _STYLE = {"description_width": "170px"}
@@ -36,8 +36,8 @@ class ConcepteurRelations(widgets.VBox):
                                             description="Type de relation", style=_STYLE, layout=_LARGE,
                                             continuous_update=True)
         self.aide_type = widgets.HTML()
-        self.parts = {o: widgets.IntSlider(value=v, min=0, max=100, step=5, description=OBJECTIFS[o],
-                                           style=_STYLE, layout=_LARGE, tooltip=DEFINITIONS_OBJECTIFS[o])
+        self.parts = {o: CurseurEntier(value=v, min=0, max=100, step=5, description=OBJECTIFS[o],
+                                      style=_STYLE, layout=_LARGE, tooltip=DEFINITIONS_OBJECTIFS[o])
                       for o, v in zip(OBJECTIFS, (40, 40, 20))}
         self.total = widgets.HTML()
         self.valeur = widgets.ToggleButtons(options=[("faible", "faible"), ("moyenne", "moyenne"), ("forte", "forte")],
@@ -56,7 +56,7 @@ class ConcepteurRelations(widgets.VBox):
         self.canevas = LigneCanevas("relation_client", lambda: self.plan.notes(), self.message, chemin)
         super().__init__([
             widgets.HTML("<h3>Relations clients : quel type, pour quoi faire ?</h3>"),
-            formulaire([self.segment, self.type, self.aide_type, *self.parts.values(), self.total, self.valeur,
+            formulaire([self.segment, self.type, self.aide_type, *(c.boite for c in self.parts.values()), self.total, self.valeur,
                         self.mesure], [widgets.HTML("<b>Vos relations</b>"), self.liste, boutons]),
             self.message, self.figure, self.constats, self.canevas,
         ])

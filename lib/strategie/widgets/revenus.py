@@ -11,7 +11,7 @@ from strategie.erreurs import SaisieInvalide
 from strategie.figures.revenus import figure_revenus
 from strategie.revenus import MODELES, comparer, croisement, note_de_canevas, resume
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante
 
 SCENARIOS_MAX = 6
@@ -35,8 +35,8 @@ class CalculateurRevenus(widgets.VBox):
         self.modele = widgets.Dropdown(options=[(m.titre, cle) for cle, m in MODELES.items()],
                                        value=MODELES[_blocs.choix(modele, MODELES, "Le modèle")].cle,
                                        description="Modèle :")
-        self.mois = widgets.IntSlider(value=mois, min=6, max=120, step=6, description="Horizon :",
-                                      continuous_update=False)
+        self.mois = CurseurEntier(value=mois, min=6, max=120, step=6, description="Horizon :",
+                                  continuous_update=False)
         self.principe = widgets.HTML()
         # One field per parameter of every model: switching models never loses a value.
         self.champs = {
@@ -66,7 +66,7 @@ class CalculateurRevenus(widgets.VBox):
                 champ.observe(lambda _: self.calculer(), names="value")
         super().__init__([
             widgets.HTML("<h3>Calculateur de modèles de revenus</h3>"),
-            widgets.HBox([self.modele, self.mois]),
+            widgets.HBox([self.modele, self.mois.boite]),
             self.principe,
             self.zone_parametres,
             widgets.HBox([self.nom_scenario, self.bouton_figer, self.bouton_vider]),

@@ -10,7 +10,7 @@ from strategie.canevas import FICHIER_PAR_DEFAUT
 from strategie.figures.segments import figure_besoins, figure_segments
 from strategie.segments import DEFINITIONS, Segmentation
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import ZoneMessage
+from strategie.widgets._commun import CurseurEntier, ZoneMessage
 from strategie.widgets._vivant import EditionParNom, FigureVivante, boutons_edition, formulaire, liste_html
 
 _STYLE = {"description_width": "150px"}
@@ -36,8 +36,8 @@ class ConstructeurSegments(EditionParNom, widgets.VBox):
         self.aide_besoins = widgets.HTML()
         self.taille = widgets.IntText(value=1000, description="Taille (clients)", style=_STYLE)
         self.disposition = widgets.FloatText(value=0.0, description="Paie (€/client/an)", style=_STYLE)
-        self.effort = widgets.IntSlider(value=3, min=1, max=5, description="Effort pour l'atteindre",
-                                        style=_STYLE, continuous_update=False)
+        self.effort = CurseurEntier(value=3, min=1, max=5, description="Effort pour l'atteindre",
+                                    style=_STYLE, continuous_update=False)
         self.depend_de = widgets.SelectMultiple(options=[], rows=3, description="Dépend de (plateforme)",
                                                 style=_STYLE, layout=_LARGE)
         self.liste = widgets.Select(options=[], rows=6, description="Vos segments", style=_STYLE, layout=_LARGE)
@@ -52,7 +52,7 @@ class ConstructeurSegments(EditionParNom, widgets.VBox):
         super().__init__([
             widgets.HTML("<h3>Constructeur de segments</h3>"),
             formulaire([self.nom, self.qui, self.besoins, self.aide_besoins, self.taille, self.disposition,
-                        self.effort, self.depend_de], [self.liste, boutons]),
+                        self.effort.boite, self.depend_de], [self.liste, boutons]),
             self.message,
             self.diagnostic,
             self.figure,

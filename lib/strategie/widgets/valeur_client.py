@@ -16,15 +16,15 @@ import plotly.graph_objects as go
 from strategie import francais
 from strategie import valeur_client as vc
 from strategie.figures import valeur_client as fig_vc
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import Curseur, FigureVivante, ZoneMessage, protege
 
 _STYLE = {"description_width": "initial"}
 _LARGEUR = widgets.Layout(width="420px")
 
 
-def _curseur(description: str, valeur: float, minimum: float, maximum: float, pas: float, format_: str = ".2f"):
-    return widgets.FloatSlider(
-        value=valeur, min=minimum, max=maximum, step=pas, description=description, readout_format=format_,
+def _curseur(description: str, valeur: float, minimum: float, maximum: float, pas: float):
+    return Curseur(
+        value=valeur, min=minimum, max=maximum, step=pas, description=description,
         style=_STYLE, layout=_LARGEUR, continuous_update=True,
     )
 
@@ -46,7 +46,7 @@ class _VueCurseurs(widgets.VBox):
         # Shown until a first calculation succeeds (otherwise the message says what is wrong).
         self.figure = FigureVivante(fig_vc.figure_attente(self.attente))
         self._dessinee = False
-        super().__init__([widgets.VBox(curseurs), self.resultat, self.figure, self.message])
+        super().__init__([widgets.VBox([c.boite for c in curseurs]), self.resultat, self.figure, self.message])
         self.add_class("strategie-valeur-client")
         self.add_class(self.classe_css)
         for curseur in curseurs:
@@ -94,10 +94,10 @@ class CalculateurCLV(_VueCurseurs):
     def __init__(self, marge: float = 100.0, taux_retention: float = 0.8, taux_actualisation: float = 0.1,
                  cout_acquisition: float = 150.0, horizon: int = 15, unite: str = "année"):
         self.horizon, self.unite = horizon, unite
-        self.marge = _curseur(f"Marge par {unite} (€)", marge, 0, 1000, 5, ".0f")
+        self.marge = _curseur(f"Marge par {unite} (€)", marge, 0, 1000, 5)
         self.taux_retention = _curseur("Taux de rétention", taux_retention, 0.05, 0.99, 0.01)
         self.taux_actualisation = _curseur("Taux d'actualisation", taux_actualisation, 0.0, 0.5, 0.01)
-        self.cout_acquisition = _curseur("Coût d'acquisition (€)", cout_acquisition, 0, 2000, 10, ".0f")
+        self.cout_acquisition = _curseur("Coût d'acquisition (€)", cout_acquisition, 0, 2000, 10)
         self.clv = self.delai = float("nan")
         self.courbe = None
         self._installer([self.marge, self.taux_retention, self.taux_actualisation, self.cout_acquisition])
@@ -135,9 +135,9 @@ class _VueInducteurs(_VueCurseurs):
         self.compte = None
         self.agregats = None
         self.inducteurs = inducteurs or vc.INDUCTEURS_EXEMPLE
-        self.cout_par_contact = _curseur("Coût d'un contact au service client (€)", self.inducteurs.cout_par_contact, 0, 40, 1, ".0f")
-        self.cout_par_retour = _curseur("Coût d'un retour (€)", self.inducteurs.cout_par_retour, 0, 60, 1, ".0f")
-        self.cout_marketing = _curseur("Marketing fixe par client (€)", self.inducteurs.cout_marketing_par_client, 0, 50, 1, ".0f")
+        self.cout_par_contact = _curseur("Coût d'un contact au service client (€)", self.inducteurs.cout_par_contact, 0, 40, 1)
+        self.cout_par_retour = _curseur("Coût d'un retour (€)", self.inducteurs.cout_par_retour, 0, 60, 1)
+        self.cout_marketing = _curseur("Marketing fixe par client (€)", self.inducteurs.cout_marketing_par_client, 0, 50, 1)
         self._installer([self.cout_par_contact, self.cout_par_retour, self.cout_marketing])
         self._preparer(transactions, nb_clients, graine)
 
