@@ -216,7 +216,7 @@ class Atelier:
         from nbgrader.utils import capture_log
 
         from strategie_correction import execution, instantanes
-        from strategie_correction.reparation import preparer
+        from strategie_correction.reparation import FICHIERS_NBGRADER, preparer
         from strategie_correction.statuts import Anomalie
 
         eleve = tache["eleve"]
@@ -245,8 +245,11 @@ class Atelier:
             travail.mkdir(parents=True)
             for nom, carnet in preparation.carnets.items():
                 nbformat.write(carnet, travail / f"{nom}.ipynb", version=4)
-            if "timestamp.txt" in fichiers:
-                (travail / "timestamp.txt").write_bytes(fichiers["timestamp.txt"])
+            # nbgrader's own files go along to autograded/ then feedback/: release_feedback reads the
+            # date and the submission secret there (the learner's fetch_feedback finds it by that secret).
+            for nom in sorted(FICHIERS_NBGRADER):
+                if nom in fichiers:
+                    (travail / nom).write_bytes(fichiers[nom])
 
             cd = CourseDirectory(config=self.cfg)
             cd.assignment_id, cd.student_id = self.devoir, eleve
@@ -303,8 +306,9 @@ class Atelier:
             corrige = self._chemin("corrige", eleve)
             for nom in preparation.carnets:
                 shutil.copyfile(corrige / f"{nom}.ipynb", sortie / f"{nom}.ipynb")
-            if (corrige / "timestamp.txt").is_file():
-                shutil.copyfile(corrige / "timestamp.txt", sortie / "timestamp.txt")
+            for nom in sorted(FICHIERS_NBGRADER):
+                if (corrige / nom).is_file():
+                    shutil.copyfile(corrige / nom, sortie / nom)
             reponse["carnets"] = str(sortie)
 
             anomalies.extend(_anomalies_execution(execution.EVENEMENTS, self.r))
