@@ -527,3 +527,71 @@ def test_ouvrir_rend_python_joignable_et_cache_le_reste(tmp_path):
     sortie = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert sortie.stdout.split() == ["LU", "=", "True", "False"], sortie.stdout + sortie.stderr
     assert (ferme / "secret.txt").read_text() == "SECRET DU FORMATEUR"  # nothing changed outside
+
+
+def test_nombres_pour_le_lecteur_et_pour_les_lms():
+    """notes.csv garde le point décimal que relisent les LMS ; le résumé et le rapport écrivent « 3,87 »."""
+    assert rapport.nombre(3.8666) == "3.87" and rapport.nombre(8.0) == "8"
+    assert rapport.nombre_fr(3.8666) == "3,87" and rapport.nombre_fr(8.0) == "8" and rapport.nombre_fr(None) == ""
+
+
+def test_progression_dit_le_temps_restant_hors_terminal(monkeypatch):
+    """Hors d'un terminal (journal, CI), chaque ligne dit aussi le temps restant estimé, en français."""
+    import io
+
+    from strategie_correction import progression
+
+    horloge = iter([0.0, 10.0, 20.0])
+    monkeypatch.setattr(progression.time, "monotonic", lambda: next(horloge))
+    flux = io.StringIO()
+    barre = progression.Progression(4, flux=flux)
+    barre.avancer("eleve01 : ok")   # 10 s for 1 of 4: about 30 s left
+    barre.avancer("eleve02 : ok")   # 20 s for 2 of 4: about 20 s left
+    lignes = flux.getvalue().splitlines()
+    assert lignes == ["[1/4] eleve01 : ok · reste environ 0 min 30 s", "[2/4] eleve02 : ok · reste environ 0 min 20 s"]
+
+
+def test_uids_par_atelier_distincts():
+    """En root, chaque atelier a deux uids à lui (l'un note, l'autre démarre le noyau suivant), jamais partagés."""
+    niveau = isolation.Isolation("bwrap", [64200, 64201, 64202, 64203, 64204, 64205])
+    assert [niveau.uids_atelier(a) for a in range(3)] == [[64200, 64201], [64202, 64203], [64204, 64205]]
+    assert niveau.uid(1) == 64202 and niveau.uid(1, 1) == 64203
+    assert isolation.Isolation("bwrap").uids_atelier(0) == [] and isolation.Isolation("bwrap").uid(0) is None
+
+
+def test_noyau_d_avance_seulement_si_le_code_en_cours_ne_peut_l_atteindre():
+    """Noyau d'avance : avec bwrap (espaces de noms propres), avec Landlock sous un autre uid ; jamais sous
+    Landlock avec l'uid du formateur (l'élève en cours pourrait le signaler), ni sans isolation."""
+    assert isolation.Isolation("bwrap").noyau_d_avance
+    assert isolation.Isolation("landlock", [64200, 64201]).noyau_d_avance
+    assert not isolation.Isolation("landlock").noyau_d_avance
+    assert not isolation.Isolation("aucune", [64200, 64201]).noyau_d_avance
+
+
+def test_noyau_d_avance_pris_s_il_convient_arrete_sinon():
+    """Un noyau démarré d'avance sert au carnet qui a ses réglages ; avec d'autres réglages, il est arrêté
+    et le carnet en démarre un neuf (jamais le noyau d'un autre bac)."""
+    import nbformat
+    from traitlets.config import Config
+
+    from strategie_correction import execution
+
+    carnet = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                               "language": "python"}})
+    carnet.cells = [nbformat.v4.new_code_cell("import os\nprint(os.getpid())")]
+    cfg = Config()
+    cfg.ExecutionConfinee.shutdown_kernel = "immediate"
+
+    km = execution.demarrer_d_avance(cfg, "")
+    pid_d_avance = km.provisioner.pid
+    execution.NOYAU_D_AVANCE[:] = [km]
+    sortie, _ = execution.ExecutionConfinee(config=cfg).preprocess(nbformat.from_dict(carnet), {})
+    assert sortie.cells[0].outputs[0]["text"].strip() == str(pid_d_avance)
+    assert not execution.NOYAU_D_AVANCE and not km.has_kernel, "le noyau d'avance doit être arrêté après usage"
+
+    autre = execution.demarrer_d_avance(cfg, "")
+    autre.reglages_json = '{"prises": "/ailleurs"}'  # another bac's kernel
+    execution.NOYAU_D_AVANCE[:] = [autre]
+    sortie, _ = execution.ExecutionConfinee(config=cfg).preprocess(nbformat.from_dict(carnet), {})
+    assert sortie.cells[0].outputs[0]["text"].strip() != str(autre.provisioner.pid if autre.provisioner else -1)
+    assert not autre.has_kernel, "un noyau d'avance qui ne convient pas doit être arrêté"

@@ -111,9 +111,15 @@ class Atelier:
         self.cours = Path(reglages["cours"])
         self.devoir = reglages["devoir"]
         self.prive = Path(reglages["dossier"])
-        self.bac = self.prive / "bac"          # the learner's working copy and kernel sockets
+        # Two working copies (with their kernel sockets), used in turn: while one learner's notebook
+        # runs in one, the next learner's kernel starts in the other, under its own uid (as root).
+        self.bacs = (self.prive / "bac-0", self.prive / "bac-1")
+        self.rang = 0
+        self.bac = self.bacs[0]
         self.resultats = Path(reglages["resultats"])
         self.uid = None
+        self.uids: list[int] = []
+        self.d_avance = None   # (rang, réglages JSON, gestionnaire) of the kernel started ahead
 
     # -- start-up -------------------------------------------------------------------------------
     def demarrer(self) -> None:
@@ -173,31 +179,87 @@ class Atelier:
     def _chemin(self, etape: str, eleve: str) -> Path:
         return self.prive / etape / eleve / self.devoir
 
+    def _uid(self, rang: int) -> int | None:
+        return self.uids[rang] if self.uids else None
+
     def _vider(self, eleve: str) -> None:
-        """Après (et avant) une soumission : aucun processus de l'élève ne survit, rien de lui ne reste."""
+        """Après (et avant) une soumission : aucun processus de l'élève ne survit, rien de lui ne reste.
+
+        Seul le noyau démarré d'avance pour l'élève suivant est épargné : il tourne sous un autre uid
+        (en root), dans son propre bac et ses propres espaces de noms, et n'a encore rien exécuté.
+        """
         from strategie_correction import isolation
 
         isolation.nettoyer(self.uid)
-        isolation.tuer_descendants()
+        epargne = set()
+        if self.d_avance is not None and self.d_avance[2].provisioner is not None:
+            epargne.add(self.d_avance[2].provisioner.pid)
+        isolation.tuer_descendants(epargne)
         for chemin in (self.prive / "soumis" / eleve, self.prive / "corrige" / eleve, self.bac):
             # rmtree never follows a symlink planted by the learner (fd-based on Linux).
             if chemin.exists() or chemin.is_symlink():
                 shutil.rmtree(chemin, ignore_errors=True)
 
-    def _regler_noyau(self, tache: dict) -> None:
-        """Isolation (décidée par le chef d'orchestre pendant le démarrage) et échéance du devoir."""
+    def _vider_bac(self, rang: int) -> None:
         from strategie_correction import isolation
 
-        self.uid = tache.get("uid")
-        self.bac.mkdir(mode=0o711)
+        isolation.nettoyer(self._uid(rang))
+        if self.bacs[rang].exists() or self.bacs[rang].is_symlink():
+            shutil.rmtree(self.bacs[rang], ignore_errors=True)
+
+    def arreter_d_avance(self) -> None:
+        """Arrête le noyau démarré d'avance (fin du travail, ou plus de soumission à noter)."""
+        from strategie_correction import execution
+
+        if self.d_avance is None:
+            return
+        rang, _, km = self.d_avance
+        self.d_avance = None
+        execution.arreter_noyau(km)
+        self._vider_bac(rang)
+
+    def _preparer_bac(self, rang: int, tache: dict) -> str:
+        """Crée le bac ``rang`` (copie de travail et prises du noyau) ; renvoie les réglages de son noyau."""
+        from strategie_correction import isolation
+
+        bac = self.bacs[rang]
+        bac.mkdir(mode=0o711)
         for nom in ("travail", "prises"):
-            (self.bac / nom).mkdir(mode=0o700)
-        niveau = isolation.Isolation(tache["isolation"], [self.uid] if self.uid is not None else [],
-                                     bwrap=tache.get("bwrap"))
-        self.cfg.ExecutionConfinee.reglages_json = json.dumps(isolation.reglages_noyau(
-            niveau, 0, travail=self.bac / "travail", prises=self.bac / "prises", relais=self.prive / "relais",
+            (bac / nom).mkdir(mode=0o700)
+        uid = self._uid(rang)
+        niveau = isolation.Isolation(tache["isolation"], [uid] if uid is not None else [], bwrap=tache.get("bwrap"))
+        return json.dumps(isolation.reglages_noyau(
+            niveau, 0, travail=bac / "travail", prises=bac / "prises", relais=self.prive / "relais",
             memoire=self.r.get("memoire"), fichier_max=self.r.get("fichier_max"), processus=self.r.get("processus"),
         ))
+
+    def _regler_noyau(self, tache: dict) -> None:
+        """Isolation (décidée par le chef d'orchestre pendant le démarrage), noyau d'avance, échéance du devoir."""
+        from strategie_correction import execution
+
+        self.uids = list(tache.get("uids") or [])
+        execution.NOYAU_D_AVANCE.clear()
+        if self.d_avance is not None:
+            # The kernel started ahead for this submission: its bac and uid become the current ones.
+            self.rang, reglages, km = self.d_avance
+            self.d_avance = None
+            execution.NOYAU_D_AVANCE.append(km)
+        else:
+            self.rang = 1 - self.rang
+            reglages = None
+        self.bac, self.uid = self.bacs[self.rang], self._uid(self.rang)
+        if reglages is None:
+            self._vider_bac(self.rang)
+            reglages = self._preparer_bac(self.rang, tache)
+        self.cfg.ExecutionConfinee.reglages_json = reglages
+        if tache.get("d_avance"):
+            autre = 1 - self.rang
+            self._vider_bac(autre)
+            reglages_autre = self._preparer_bac(autre, tache)
+            try:
+                self.d_avance = (autre, reglages_autre, execution.demarrer_d_avance(self.cfg, reglages_autre))
+            except Exception:
+                traceback.print_exc()  # the next submission starts its kernel itself, as without this
         if tache.get("echeance") != self.echeance:
             from nbgrader.api import Gradebook
             from nbgrader.utils import parse_utc
@@ -425,6 +487,7 @@ def main(argv: list[str] | None = None) -> int:
             elif tache["type"] == "retour":
                 envoyer(atelier.retour(tache))
             elif tache["type"] == "fin":
+                atelier.arreter_d_avance()
                 break
         except Exception:
             envoyer({"type": tache.get("type"), "eleve": tache.get("eleve"), "succes": False, "anomalies": [],

@@ -87,6 +87,9 @@ def analyseur() -> argparse.ArgumentParser:
     c.add_argument("--feuille-moodle", type=Path, help="feuille d'évaluation téléchargée de Moodle (CSV) à remplir "
                    "(par défaut : un CSV avec une colonne « Identifier » déposé dans le dossier des notes)")
     c.add_argument("--paralleles", type=_entier_positif, help="ateliers de correction en parallèle (par défaut : deux par cœur, plus un)")
+    c.add_argument("--sans-noyau-d-avance", action="store_true",
+                   help="démarrer chaque noyau à la demande, au lieu de démarrer celui de l'élève suivant pendant "
+                        "qu'un élève est noté (plus lent ; pour comparer ou pour une machine à court de mémoire)")
     c.add_argument("--delai-cellule", type=_entier_positif, help="secondes permises par cellule (par défaut : Execute.timeout du cours)")
     c.add_argument("--delai-total", type=_entier_positif, help="secondes permises par soumission (par défaut : 10 × délai par cellule, au moins 300)")
     c.add_argument("--memoire", type=_entier_positif, default=2048, help="mémoire permise au code d'un élève, en Mo (par défaut : 2048)")
@@ -107,7 +110,7 @@ def analyseur() -> argparse.ArgumentParser:
 
 
 def _resume(bilan) -> str:
-    from strategie_correction.rapport import nombre
+    from strategie_correction.rapport import nombre_fr as nombre
     from strategie_correction.statuts import LIBELLES
 
     lignes = [l for l in bilan.lignes]
@@ -155,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             paralleles=args.paralleles, delai_cellule=args.delai_cellule, delai_total=args.delai_total,
             memoire_mo=args.memoire, limite_sortie_ko=args.limite_sortie, isolation="aucune" if args.sans_isolation else args.isolation,
             retours=not args.sans_retours, progression=not args.silencieux, feuille_moodle=args.feuille_moodle,
+            noyau_d_avance=not args.sans_noyau_d_avance,
         )
     except (ErreurCorrection, ErreurImportation, RuntimeError) as exc:
         print(f"strategie corriger : {exc}", file=sys.stderr)

@@ -26,19 +26,25 @@ import json
 import os
 import secrets
 import sys
+import time
 from pathlib import Path
+from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.client import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_output
-from traitlets import Dict, Integer, Unicode
+from jupyter_core.utils import run_sync
+from traitlets import DottedObjectName, Dict, Integer, Type, Unicode
 
 from nbgrader.preprocessors import Execute
 
 # Filled during one autograde, read then emptied by the worker (one notebook at a time per process).
 EVENEMENTS: list[dict] = []
+# At most one kernel, started by the worker for its next notebook while the current one runs.
+NOYAU_D_AVANCE: list = []
 
 LANCEUR = str(Path(__file__).with_name("lanceur.py"))
 
@@ -55,10 +61,46 @@ def est_test(cellule) -> bool:
     return cellule.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
+class ClientNoyau(AsyncKernelClient):
+    """Client de noyau qui garde la réponse à ``kernel_info`` et ne vide pas IOPub pendant 0,2 s.
+
+    jupyter_client attend, après la première réponse, 0,2 s de silence sur IOPub : inutile ici,
+    nbclient ne garde que les messages de la cellule qu'il exécute (filtrés par ``parent_header``).
+    """
+
+    info_noyau: dict | None = None
+
+    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
+        echeance = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                pass
+            else:
+                if msg["msg_type"] == "kernel_info_reply":
+                    # IOPub is subscribed once the status of this request reaches it; if not, start over.
+                    try:
+                        await self.iopub_channel.get_msg(timeout=0.2)
+                    except Empty:
+                        pass
+                    else:
+                        self._handle_kernel_info_reply(msg)
+                        self.info_noyau = msg["content"]
+                        return
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > echeance:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+
 class GestionnaireNoyau(AsyncKernelManager):
     """Gestionnaire de noyau : lanceur isolé, prises IPC privées, interruption par message."""
 
     reglages_json = Unicode("").tag(config=False)
+    client_class = DottedObjectName("strategie_correction.execution.ClientNoyau")
+    client_factory = Type(klass=ClientNoyau)
 
     def format_kernel_cmd(self, extra_arguments=None):
         commande = super().format_kernel_cmd(extra_arguments)
@@ -118,6 +160,17 @@ class ExecutionConfinee(Execute):
             km.ip = os.path.join(json.loads(self.reglages_json)["prises"], "noyau")
         return km
 
+    def _prendre_noyau_d_avance(self, nb):
+        """Le noyau démarré d'avance pour ce carnet (voir :func:`demarrer_d_avance`), s'il convient."""
+        if not NOYAU_D_AVANCE:
+            return None
+        km = NOYAU_D_AVANCE.pop()
+        attendu = nb.metadata.get("kernelspec", {}).get("name") or self.kernel_name
+        if km.reglages_json == self.reglages_json and km.kernel_name == attendu and run_sync(km.is_alive)():
+            return km
+        arreter_noyau(km)
+        return None
+
     def _evenement(self, genre: str, index: int, **details) -> None:
         cellule = self.nb.cells[index] if 0 <= index < len(self.nb.cells) else {}
         gid = cellule.get("metadata", {}).get("nbgrader", {}).get("grade_id")
@@ -160,14 +213,16 @@ class ExecutionConfinee(Execute):
 
     # -- the run ----------------------------------------------------------------------------------------------
     def preprocess(self, nb, resources=None, km=None):
+        km = km or self._prendre_noyau_d_avance(nb)
         NotebookClient.__init__(self, nb, km)
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         self._reponses, self._truque = {}, None
         arret = None
-        with self.setup_kernel():
-            info = self.wait_for_reply(self.kc.kernel_info())
-            self.nb.metadata["language_info"] = info["content"]["language_info"]
+        # A kernel started ahead is ours too: shut it down at the end like one started here.
+        with self.setup_kernel(cleanup_kc=True):
+            info = getattr(self.kc, "info_noyau", None) or self.wait_for_reply(self.kc.kernel_info())["content"]
+            self.nb.metadata["language_info"] = info["language_info"]
             for index, cellule in enumerate(self.nb.cells):
                 if cellule.cell_type != "code" or not cellule.source.strip():
                     continue
@@ -243,3 +298,28 @@ class ExecutionConfinee(Execute):
                 text=f"\n[… sortie tronquée : cette cellule a écrit plus de {self.limite_sortie // 1000} Ko …]\n",
             ))
         return None
+
+
+def demarrer_d_avance(config, reglages_json: str, kernel_name: str = "python3") -> GestionnaireNoyau:
+    """Démarre, sans l'attendre, le noyau du prochain carnet, dans sa propre isolation (``reglages_json``).
+
+    Il démarre pendant que le carnet en cours s'exécute ; :class:`ExecutionConfinee` le prend ensuite
+    s'il a les mêmes réglages et le même noyau que le carnet, sinon il l'arrête et en démarre un.
+    Même commande, mêmes arguments qu'un noyau démarré par nbclient.
+    """
+    client = ExecutionConfinee(config=config, reglages_json=reglages_json)
+    client.nb, client.resources = NotebookNode(metadata={"kernelspec": {"name": kernel_name}}), {}
+    client.km = client.create_kernel_manager()
+    client.start_new_kernel()
+    return client.km
+
+
+def arreter_noyau(km) -> None:
+    """Arrête tout de suite un noyau démarré d'avance et jamais utilisé."""
+    try:
+        if run_sync(km.is_alive)():
+            run_sync(km.shutdown_kernel)(now=True)
+    except RuntimeError:
+        pass
+    finally:
+        run_sync(km.cleanup_resources)()

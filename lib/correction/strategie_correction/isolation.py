@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PREMIER_UID = 64200
+UIDS_PAR_ATELIER = 2   # one grades a learner while the other starts the next learner's kernel
 NIVEAUX = ("bwrap", "landlock", "aucune")
 LANCEUR = str(Path(__file__).with_name("lanceur.py"))
 _TEMPORAIRES = ("/tmp", "/var/tmp", "/dev/shm")
@@ -56,12 +57,26 @@ class ErreurIsolation(RuntimeError):
 @dataclass
 class Isolation:
     niveau: str                                     # "bwrap", "landlock" ou "aucune"
-    uids: list[int] = field(default_factory=list)   # en root : un identifiant sans privilèges par atelier
+    uids: list[int] = field(default_factory=list)   # en root : deux identifiants sans privilèges par atelier
     raison: str = ""                                # pourquoi pas un niveau plus sûr
     bwrap: str | None = None
 
-    def uid(self, atelier: int) -> int | None:
-        return self.uids[atelier] if self.uids else None
+    def uid(self, atelier: int, rang: int = 0) -> int | None:
+        return self.uids[UIDS_PAR_ATELIER * atelier + rang] if self.uids else None
+
+    def uids_atelier(self, atelier: int) -> list[int]:
+        """Les uids d'un atelier (vide hors root) : l'un note, l'autre démarre le noyau suivant."""
+        return self.uids[UIDS_PAR_ATELIER * atelier:UIDS_PAR_ATELIER * (atelier + 1)]
+
+    @property
+    def noyau_d_avance(self) -> bool:
+        """Vrai si le noyau de l'élève suivant peut démarrer pendant qu'un élève est noté.
+
+        Sûr quand le code de l'élève en cours ne peut atteindre ce noyau : espaces de noms propres à
+        chaque noyau (bwrap), ou un autre uid que le sien (Landlock en root). Pas sous Landlock avec
+        l'uid du formateur, ni sans isolation.
+        """
+        return self.niveau == "bwrap" or (self.niveau == "landlock" and bool(self.uids))
 
     @property
     def isolee(self) -> bool:
@@ -72,7 +87,7 @@ class Isolation:
             f"{delai_cellule:g} s par cellule, {delai_total:g} s par soumission, {memoire_mo} Mo de mémoire, "
             f"{sortie_ko} Ko de sortie par cellule, 64 processus"
         )
-        qui = (f"sous un utilisateur sans privilèges par atelier (uid {self.uids[0]}–{self.uids[-1]})"
+        qui = (f"sous des utilisateurs sans privilèges propres à chaque atelier (uid {self.uids[0]}–{self.uids[-1]})"
                if self.uids else "sous l'utilisateur du formateur")
         if self.niveau == "bwrap":
             texte = (
@@ -354,7 +369,7 @@ def detecter(demande: str = "auto", ateliers: int = 1, cours: Path | None = None
             "Linux (bubblewrap ou Landlock). Corrigez sur une machine Linux (ou une machine virtuelle, ou le "
             "JupyterHub du cours), ou relancez avec --sans-isolation pour des soumissions de confiance."
         )
-    uids = reserver_uids(ateliers) if os.geteuid() == 0 else []
+    uids = reserver_uids(UIDS_PAR_ATELIER * ateliers) if os.geteuid() == 0 else []
     temoin = None
     if cours is not None:
         necessaire = lecture_necessaire()
@@ -444,8 +459,8 @@ def devenir_faucheur() -> None:
         pass
 
 
-def tuer_descendants() -> int:
-    """Tue tous les processus enfants de ce processus (et ceux qui lui reviennent) ; renvoie leur nombre."""
+def tuer_descendants(epargne: set[int] | frozenset[int] = frozenset()) -> int:
+    """Tue tous les processus enfants de ce processus (et ceux qui lui reviennent), sauf ``epargne`` ; renvoie leur nombre."""
     tues = 0
     moi = os.getpid()
     for _ in range(50):
@@ -457,7 +472,7 @@ def tuer_descendants() -> int:
                 try:
                     with open(f"/proc/{entree.name}/stat", "rb") as f:
                         champs = f.read().rsplit(b")", 1)[1].split()
-                    if int(champs[1]) == moi:
+                    if int(champs[1]) == moi and int(entree.name) not in epargne:
                         enfants.append(int(entree.name))
                 except (OSError, IndexError, ValueError):
                     pass

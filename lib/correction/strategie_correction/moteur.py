@@ -58,6 +58,7 @@ class Options:
     isolation: str = "auto"          # auto, bwrap, landlock ou aucune (--sans-isolation)
     retours: bool = True
     progression: bool = True
+    noyau_d_avance: bool = True      # start the next learner's kernel while one is graded (if safe)
     feuille_moodle: Path | None = None  # Moodle grading worksheet to fill (else: found in the output folder)
 
 
@@ -195,7 +196,8 @@ class _Atelier:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
-        _isolation.nettoyer(isolation.uid(self.numero) if isolation is not None else None)
+        for uid in (isolation.uids_atelier(self.numero) if isolation is not None else []):
+            _isolation.nettoyer(uid)
         for flux in (self.proc.stdin, self.proc.stdout):
             try:
                 flux.close()
@@ -639,7 +641,8 @@ class Correction:
         else:
             for a in self.ateliers:
                 a.finir()
-                _isolation.nettoyer(self.isolation.uid(a.numero))
+                for uid in self.isolation.uids_atelier(a.numero):
+                    _isolation.nettoyer(uid)
             self.barre.terminer()
         finally:
             self.selecteur.close()
@@ -685,7 +688,9 @@ class Correction:
         return {
             "type": "corriger", "eleve": s.eleve, "instantane": str(self.temporaire / "instantanes" / s.eleve),
             "empreintes": self.instantanes[s.eleve], "extension_secondes": self.extensions.get(s.eleve),
-            "uid": self.isolation.uid(a.numero), "isolation": self.isolation.niveau, "bwrap": self.isolation.bwrap,
+            "uids": self.isolation.uids_atelier(a.numero), "isolation": self.isolation.niveau,
+            "bwrap": self.isolation.bwrap, "d_avance": (self.isolation.noyau_d_avance and self.o.noyau_d_avance
+                         and bool(self.file_corriger or self.quarantaine)),
             "echeance": self.echeance,
         }
 
@@ -732,10 +737,14 @@ class Correction:
                 elif m["type"] == "echec":
                     raise ErreurCorrection("Un atelier de correction n'a pas pu démarrer :\n" + m.get("erreur", ""))
                 elif m["type"] == "corriger":
+                    # The worker gets its next task before this result is checked and saved (a quarter
+                    # of a second): should the check find a violation, that task is a suspect too.
                     a.tache = None
+                    self._distribuer()
                     self._corrige(m)
                 elif m["type"] == "retour":
                     a.tache = None
+                    self._distribuer()
                     self._retour_fait(m)
                     self.barre.avancer(f"retour de {m['eleve']}")
 

@@ -22,8 +22,8 @@ class Progression:
         if not self.fait or self.fait >= self.total:
             return ""
         ecoule = time.monotonic() - self.debut
-        secondes = int(ecoule / self.fait * (self.total - self.fait))
-        return f" · reste ~{secondes // 60}:{secondes % 60:02d}"
+        secondes = round(ecoule / self.fait * (self.total - self.fait))
+        return f" · reste environ {secondes // 60} min {secondes % 60:02d} s"
 
     def afficher(self, libelle: str = "") -> None:
         if not self.terminal:
@@ -44,7 +44,7 @@ class Progression:
     def avancer(self, libelle: str = "") -> None:
         self.fait = min(self.total, self.fait + 1)
         if self.actif and not self.terminal and libelle:
-            self.flux.write(f"[{self.fait:>{len(str(self.total))}}/{self.total}] {libelle}\n")
+            self.flux.write(f"[{self.fait:>{len(str(self.total))}}/{self.total}] {libelle}{self._reste()}\n")
             self.flux.flush()
         self.afficher(libelle)
 

@@ -17,10 +17,16 @@ COLONNES = [
 
 
 def nombre(valeur) -> str:
+    """Un nombre pour les fichiers que relisent les LMS (notes.csv) : point décimal, au plus 2 décimales."""
     if valeur is None:
         return ""
     texte = f"{float(valeur):.2f}".rstrip("0").rstrip(".")
     return "0" if texte in ("-0", "") else texte
+
+
+def nombre_fr(valeur) -> str:
+    """Le même nombre pour un lecteur : virgule décimale (« 3,87 »)."""
+    return nombre(valeur).replace(".", ",")
 
 
 def ecrire_csv(lignes: list[dict], chemin: Path) -> None:
@@ -75,8 +81,8 @@ def ecrire_html(
     if pourcentages:
         scores = [l["score"] for l in notees]
         resume.append(
-            f"<li>Moyenne {nombre(statistics.mean(scores))} / {nombre(max_score)}, médiane "
-            f"{nombre(statistics.median(scores))}, min {nombre(min(scores))}, max {nombre(max(scores))}.</li>"
+            f"<li>Moyenne {nombre_fr(statistics.mean(scores))} / {nombre_fr(max_score)}, médiane "
+            f"{nombre_fr(statistics.median(scores))}, min {nombre_fr(min(scores))}, max {nombre_fr(max(scores))}.</li>"
         )
     if attente:
         resume.append(
@@ -91,7 +97,7 @@ def ecrire_html(
     def tableau(rangs: list[dict], classe: str) -> str:
         corps = "".join(
             f'<tr class="statut-{e(l["statut"])}"><td>{e(l["student_id"])}</td><td>{e(l.get("nom") or "")}</td>'
-            f'<td class="n">{nombre(l["score"])} / {nombre(l["max_score"])}</td>'
+            f'<td class="n">{nombre_fr(l["score"])} / {nombre_fr(l["max_score"])}</td>'
             f'<td><code>{e(l["statut"])}</code><br><small>{e(LIBELLES.get(l["statut"], ""))}</small></td>'
             f'<td>{e(l["message"])}</td></tr>'
             for l in rangs
@@ -106,9 +112,9 @@ def ecrire_html(
         taux = q["reussite"]
         barre = f'<span class="barre" style="width:{int(taux)}%"></span>' if taux is not None else ""
         lignes_q.append(
-            f'<tr><td><code>{e(q["cellule"])}</code></td><td>{e(q["genre"])}</td><td class="n">{nombre(q["points"])}</td>'
+            f'<tr><td><code>{e(q["cellule"])}</code></td><td>{e(q["genre"])}</td><td class="n">{nombre_fr(q["points"])}</td>'
             f'<td class="n">{"" if taux is None else f"{taux:.0f} %"}</td><td class="jauge">{barre}</td>'
-            f'<td class="n">{"" if q["moyenne"] is None else nombre(q["moyenne"])}</td>'
+            f'<td class="n">{"" if q["moyenne"] is None else nombre_fr(q["moyenne"])}</td>'
             f'<td class="n">{q["en_attente"] or ""}</td></tr>'
         )
 
