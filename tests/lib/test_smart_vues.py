@@ -171,3 +171,64 @@ def test_vue_tableau_de_bord_date_du_point():
 def test_vue_tableau_de_bord_refuse_autre_chose():
     with pytest.raises(SaisieInvalide, match="TableauDeBord"):
         TableauDeBordVue([1, 2])
+
+
+def test_constructeur_saisie_refusee_efface_les_anciens_verdicts():
+    """Après une date impossible, la liste ne montre plus le « ✔ Temporel » de l'objectif précédent."""
+    vue = ConstructeurObjectif(axes=AXES, aujourd_hui=J)
+    _remplir(vue, **COMPLET)
+    assert smart.est_smart(vue.verdicts) and "30/06/2027" in vue.phrase.value
+    vue.champ_echeance.value = "31/02/2027"
+    assert vue.message.genre == "erreur" and "28 jours" in vue.message.texte
+    assert vue.verdicts is None and vue.phrase.value == ""
+    assert "strategie-smart-rempli" not in vue.liste.value and "reviendra" in vue.liste.value
+    vue.champ_echeance.value = "fin juin 2027"
+    assert smart.est_smart(vue.verdicts) and vue.message.genre == "succes"
+
+
+@pytest.mark.parametrize("indicateur, mesure", [
+    ("taux de retard", "99999"), ("taux de retard", "99999999999"), ("clients actifs", "-99999999999"),
+])
+def test_vue_tableau_de_bord_mesure_enorme_figure_lisible(indicateur, mesure):
+    """Une faute d'unité (99 999 pour 9,9) : une figure bornée et un message, ni gel ni MemoryError."""
+    vue = TableauDeBordVue(_tableau(), date_point=datetime.date(2026, 7, 2))
+    vue.choix.value = indicateur
+    vue.valeur.value = mesure
+    vue.bouton.click()
+    assert vue.tableau.historique(indicateur)[-1] == float(mesure)
+    assert vue.message.genre == "info" and "vérifiez l'unité" in vue.message.texte
+    axe = vue.figure.affichee["layout"]["xaxis"]
+    assert len(axe["tickvals"]) <= 25 and axe["range"][1] - axe["range"][0] < 1000
+    barres = [x for t in vue.figure.data if t.type == "bar" for x in t.x]
+    assert min(barres) >= -100 and max(barres) <= 300
+    (textes,) = [t for t in vue.figure.affichee["data"] if t.get("mode") == "text"]
+    assert any("barre coupée" in t for t in textes["text"])
+
+
+def test_figure_tableau_de_bord_graduations_bornees():
+    from strategie.figures.smart import graduations
+    assert graduations(0, 100) == [0, 20, 40, 60, 80, 100]  # the usual axis is unchanged
+    assert len(graduations(-1e12, 100)) <= 12
+
+
+@pytest.mark.parametrize("indicateur, mesure", [("taux de retard", -5), ("part de clients fidèles", -0.5)])
+def test_taux_negatif_refuse_et_jamais_atteint(indicateur, mesure):
+    t = smart.TableauDeBord()
+    t.ajouter(indicateur, 12, 8, unite="%")
+    with pytest.raises(SaisieInvalide, match="sous 0"):
+        t.mesurer(indicateur, mesure)
+    assert t.historique(indicateur) == [] and t.calculer(J)["statut"].iloc[0] == "non mesuré"
+    with pytest.raises(SaisieInvalide, match="sous 0"):
+        smart.TableauDeBord().ajouter(indicateur, 12, 8, unite="%", historique=[12, mesure])
+    vue = TableauDeBordVue(t, date_point=J)
+    vue.valeur.value = f"{mesure} %".replace(".", ",")
+    vue.bouton.click()
+    assert vue.message.genre == "erreur" and "non enregistrée" in vue.message.texte
+    assert vue.df["statut"].iloc[0] == "non mesuré"
+
+
+def test_variation_en_pourcent_peut_etre_negative():
+    t = smart.TableauDeBord()
+    t.ajouter("croissance du chiffre d'affaires", 2, 5, unite="%")
+    t.mesurer("croissance du chiffre d'affaires", -1.5)
+    assert t.calculer(J)["statut"].iloc[0] == "en retard"

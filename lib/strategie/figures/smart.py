@@ -42,39 +42,71 @@ def _valeur(x: float, unite: str) -> str:
     return f"{format_nombre(x)}{'' if unite.startswith('/') else ' '}{unite}"
 
 
+# Bars are drawn within these bounds (in %): a unit slip (99 999 for 9,9) must give a readable figure,
+# not an axis of millions of ticks. The true progress is still written in the hover and the message.
+AVANCEMENT_AFFICHE = (-100.0, 300.0)
+_GRADUATIONS_MAX = 12
+
+
+def _pas_de_graduation(etendue: float) -> int:
+    """Un pas « rond » (20, 50, 100…) qui donne au plus une douzaine de graduations."""
+    for pas in (20, 25, 50, 100, 200, 250, 500, 1000):
+        if etendue / pas <= _GRADUATIONS_MAX:
+            return pas
+    return int(10 ** np.ceil(np.log10(max(etendue, 1.0) / _GRADUATIONS_MAX)))
+
+
+def graduations(bas: float, haut: float) -> list[int]:
+    """Les graduations de l'axe d'avancement, de ``bas`` à ``haut`` (en %), 0 et 100 compris si possible."""
+    pas = _pas_de_graduation(haut - bas)
+    premiere = int(np.floor(bas / pas)) * pas
+    return list(range(premiere, int(haut) + 1, pas))
+
+
+def hors_echelle(avancement: float) -> bool:
+    """Vrai si un avancement (une part : 1 = cible) sort de ce que la figure dessine."""
+    x = float(avancement) * 100
+    return x == x and not AVANCEMENT_AFFICHE[0] <= x <= AVANCEMENT_AFFICHE[1]
+
+
 def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: str | None = None) -> go.Figure:
     """Barres d'avancement par indicateur, colorées selon le statut ; losange = avancement attendu.
 
     ``tableau`` : un ``TableauDeBord`` (calculé à ``date_point``) ou le ``DataFrame`` de ``calculer()``.
+    Une barre qui sortirait de −100 % à 300 % est coupée au bord (le survol donne sa vraie valeur).
     """
     df = _donnees(tableau, date_point).iloc[::-1].reset_index(drop=True)  # first indicator on top
     figure = go.Figure()
     avance = df["avancement"].to_numpy(float) * 100 if len(df) else np.array([])
+    dessine = np.clip(avance, *AVANCEMENT_AFFICHE)
     for statut in STATUTS:
         masque = (df["statut"] == statut).to_numpy() if len(df) else np.array([], bool)
         if not masque.any():
             continue
         lignes = df[masque]
+        ecrit = [("—" if a != a else f"{format_nombre(round(a))}\u202f%") for a in avance[masque]]
         figure.add_trace(go.Bar(
-            x=np.nan_to_num(avance[masque], nan=0.0), y=lignes["indicateur"], orientation="h", name=statut,
+            x=np.nan_to_num(dessine[masque], nan=0.0), y=lignes["indicateur"], orientation="h", name=statut,
             marker_color=COULEURS_STATUTS[statut],
-            customdata=np.stack([lignes["statut"], lignes["tendance"]], axis=-1),
-            hovertemplate="<b>%{y}</b><br>avancement : %{x:.0f} %<br>statut : %{customdata[0]}"
+            customdata=np.stack([lignes["statut"], lignes["tendance"], ecrit], axis=-1),
+            hovertemplate="<b>%{y}</b><br>avancement : %{customdata[2]}<br>statut : %{customdata[0]}"
                           "<br>tendance : %{customdata[1]}<extra></extra>",
         ))
     if len(df):
         figure.add_trace(go.Scatter(
             x=df["attendu"] * 100, y=df["indicateur"], mode="markers", name="avancement attendu",
             marker=dict(symbol="diamond", size=11, color="#333333", line=dict(color="white", width=1)),
-            hovertemplate="<b>%{y}</b><br>attendu à cette date : %{x:.0f} %<extra></extra>",
+            hovertemplate="<b>%{y}</b><br>attendu à cette date : %{x:.0f} %<extra></extra>",
         ))
-    maximum = float(np.nanmax(np.append(avance, 100.0))) if len(avance) else 100.0
-    minimum = float(np.nanmin(np.append(avance, 0.0))) if len(avance) else 0.0
+    maximum = float(np.nanmax(np.append(dessine, 100.0))) if len(dessine) else 100.0
+    minimum = float(np.nanmin(np.append(dessine, 0.0))) if len(dessine) else 0.0
     droite = max(maximum, 100) + 12
     if len(df):  # values in a column of their own, right of the bars: nothing hides them
         etiquettes = [
             NON_MESURE if st == NON_MESURE else f"{_valeur(r, u)} (cible {_valeur(c, u)}) {FLECHES.get(t, '')}"
-            for st, r, c, u, t in zip(df["statut"], df["reel"], df["cible"], df["unite"], df["tendance"])
+            + (" (barre coupée)" if hors_echelle(a) else "")
+            for st, r, c, u, t, a in zip(df["statut"], df["reel"], df["cible"], df["unite"], df["tendance"],
+                                         df["avancement"])
         ]
         figure.add_trace(go.Scatter(
             x=[droite] * len(df), y=df["indicateur"], mode="text", text=etiquettes, textposition="middle right",
@@ -92,8 +124,7 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
     figure.update_layout(
         title=titre or "Tableau de bord : où en est chaque indicateur ?",
         xaxis=dict(title="avancement du départ vers la cible (%)", range=[min(minimum, 0) - 10, droite + 75],
-                   ticksuffix=" %", tickvals=list(range(int(np.floor(min(minimum, 0) / 20)) * 20,
-                                                        int(max(maximum, 100)) + 1, 20))),
+                   ticksuffix=" %", tickvals=graduations(min(minimum, 0), max(maximum, 100))),
         yaxis=dict(title=None, automargin=True),
         barmode="overlay", legend=dict(title="statut", orientation="h", y=-0.25),
         height=max(300, 80 + 55 * len(df)), margin=dict(l=10, r=20, t=70, b=10),

@@ -5,6 +5,8 @@ Règles (simples et affichables) :
 * avancement = (réel − départ) / (cible − départ) : 0 au départ, 1 à la cible, dans
   le sens de l'objectif (hausse ou baisse) ;
 * avancement attendu = part du délai écoulée entre le début et l'échéance (1 sans dates) ;
+* une mesure négative d'un taux en % (départ et cible positifs ou nuls) est refusée : sans
+  cela, un taux de retard visé de 12 % à 8 % et mesuré à « −5 % » serait « atteint » ;
 * statut : « atteint » si avancement ≥ 1 ; « en bonne voie » s'il est au plus à une
   tolérance (10 points par défaut) sous l'attendu ; « à surveiller » jusqu'à deux
   tolérances ; « en retard » au-delà ; « non mesuré » sans valeur réelle ;
@@ -20,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from strategie.erreurs import SaisieInvalide
-from strategie.smart._texte import format_nombre
+from strategie.smart._texte import format_nombre, plier
 from strategie.smart.dates import _aujourd_hui, lire_echeance
 from strategie.smart.nombres import lire_nombre
 
@@ -32,6 +34,24 @@ TENDANCES = (EN_PROGRES, STABLE, EN_RECUL, INCONNUE)
 FLECHES = {EN_PROGRES: "↗", STABLE: "→", EN_RECUL: "↘", INCONNUE: "·"}
 COLONNES = ("indicateur", "axe", "responsable", "unite", "depart", "cible", "reel", "avancement", "attendu",
             "statut", "tendance")
+
+
+# Percentages that may fall below zero: a growth, a change, a margin… (folded, without accents).
+_PEUT_ETRE_NEGATIF = ("croissance", "variation", "evolution", "progression", "hausse", "baisse", "marge",
+                      "rentabilite", "rendement", "resultat", "ecart", "solde", "benefice")
+
+
+def _controler_mesure(indicateur: str, unite: str, depart: float, cible: float, valeur: float) -> float:
+    """Refuse un taux négatif : un pourcentage d'une part (retards, clients, avis…) ne descend pas sous 0 %."""
+    en_pourcent = unite.strip() in ("%", "pour cent", "pourcent")
+    if (en_pourcent and valeur < 0 <= min(depart, cible)
+            and not any(mot in plier(indicateur) for mot in _PEUT_ETRE_NEGATIF)):
+        raise SaisieInvalide(
+            f"{indicateur} — mesure de {format_nombre(valeur)}\u202f% : un taux ne descend pas sous 0\u202f% "
+            f"(départ {format_nombre(depart)}\u202f%, cible {format_nombre(cible)}\u202f%). Mesure non "
+            "enregistrée : vérifiez son signe et son unité."
+        )
+    return valeur
 
 
 def _tolerance(tolerance) -> float:
@@ -158,9 +178,12 @@ class TableauDeBord:
         if depart == cible:
             raise SaisieInvalide(f"{indicateur} — la cible ({format_nombre(cible)}) est égale au départ : "
                                  "choisissez une cible différente, sinon il n'y a rien à suivre.")
+        unite = str(unite or "")
         mesures = [lire_nombre(v, f"{indicateur} — historique") for v in (historique or [])]
         if reel is not None:
             mesures.append(lire_nombre(reel, f"{indicateur} — réel"))
+        for mesure in mesures:
+            _controler_mesure(indicateur, unite, depart, cible, mesure)
         dates = [None if x is None else lire_echeance(x, champ=f"{indicateur} — {n}")
                  for x, n in ((debut, "début"), (echeance, "échéance"))]
         if (dates[0] is None) != (dates[1] is None):
@@ -171,7 +194,7 @@ class TableauDeBord:
                                  f"({dates[0]:%d/%m/%Y}).")
         self._lignes.append({
             "indicateur": indicateur, "axe": str(axe or ""), "responsable": str(responsable or ""),
-            "unite": str(unite or ""), "depart": depart, "cible": cible, "debut": dates[0],
+            "unite": unite, "depart": depart, "cible": cible, "debut": dates[0],
             "echeance": dates[1], "historique": mesures,
         })
 
@@ -187,7 +210,9 @@ class TableauDeBord:
     def mesurer(self, indicateur: str, valeur) -> None:
         """Ajoute une mesure à un indicateur (elle devient la valeur réelle)."""
         ligne = self._ligne(indicateur)
-        ligne["historique"].append(lire_nombre(valeur, f"{indicateur} — mesure"))
+        mesure = lire_nombre(valeur, f"{indicateur} — mesure")
+        _controler_mesure(indicateur, ligne["unite"], ligne["depart"], ligne["cible"], mesure)
+        ligne["historique"].append(mesure)
 
     def retirer(self, indicateur: str) -> None:
         self._lignes.remove(self._ligne(indicateur))

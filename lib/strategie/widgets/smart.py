@@ -8,7 +8,7 @@ import html
 import ipywidgets as widgets
 
 from strategie.erreurs import SaisieInvalide
-from strategie.figures.smart import COULEURS_STATUTS, figure_tableau_de_bord
+from strategie.figures.smart import COULEURS_STATUTS, figure_tableau_de_bord, hors_echelle
 from strategie.smart import (
     CRITERES,
     LIBELLES,
@@ -40,10 +40,10 @@ _MARQUES = {
 _CLASSES = {True: "rempli", False: "a-corriger", None: "a-preciser"}
 
 
-def liste_html(verdicts: dict | None) -> str:
-    """La liste SMART en HTML : une marque (✔ ✘ ?), la lettre et la raison par critère."""
+def liste_html(verdicts: dict | None, attente: str = "La liste SMART apparaîtra ici.") -> str:
+    """La liste SMART en HTML : une marque (✔ ✘ ?), la lettre et la raison par critère (sinon ``attente``)."""
     if not verdicts:
-        return '<div class="strategie-smart-liste"><i>La liste SMART apparaîtra ici.</i></div>'
+        return f'<div class="strategie-smart-liste"><i>{html.escape(attente)}</i></div>'
     lignes = "".join(
         f'<tr class="strategie-smart-{c} strategie-smart-{_CLASSES[verdicts[c][0]]}">'
         f'<td style="padding:2px 6px">{_MARQUES[verdicts[c][0]][0]}</td>'
@@ -163,6 +163,10 @@ class ConstructeurObjectif(widgets.VBox):
             self.phrase.value = ""
             self.message.info(f"À remplir encore : {', '.join(manquants)}. La liste lit ce qui est déjà écrit.")
             return
+        # An entry refused below (impossible date, number…) must not leave the verdicts of the previous one.
+        self.verdicts = None
+        self.liste.value = liste_html(None, "La liste SMART reviendra quand le champ signalé sera corrigé.")
+        self.phrase.value = ""
         objectif = Objectif(
             quoi=self.champ_quoi.value, indicateur=self.champ_indicateur.value,
             depart=lire_nombre(self.champ_depart.value, "Départ", vide_permis=True),
@@ -246,7 +250,15 @@ class TableauDeBordVue(widgets.VBox):
         self.valeur.value = ""
         self._rafraichir()
         ligne = self.df[self.df["indicateur"] == self.choix.value].iloc[0]
-        self.message.succes(f"Mesure ajoutée : {self.choix.value} → {ligne['statut']}, {ligne['tendance']}.")
+        texte = f"Mesure ajoutée : {self.choix.value} → {ligne['statut']}, {ligne['tendance']}."
+        if hors_echelle(ligne["avancement"]):
+            self.message.info(
+                f"{texte} Cette mesure place l'indicateur très loin de sa cible (avancement de "
+                f"{format_nombre(round(ligne['avancement'] * 100))}\u202f%, barre coupée sur la figure) : "
+                "vérifiez l'unité et le nombre tapés."
+            )
+        else:
+            self.message.succes(texte)
 
     @protege()
     def _changer_date(self, *_):
