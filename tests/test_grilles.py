@@ -22,11 +22,8 @@ import grilles  # noqa: E402
 
 FICHIERS = grilles.fichiers()
 # Devoirs dont la grille est en cours d'écriture (la liste se vide module par module).
-EN_ATTENTE = {"01-business-model-canvas", "02-segments-clients", "03-proposition-de-valeur", "04-canaux",
-              "05-relation-client", "06-flux-de-revenus", "07-ressources-cles", "08-activites-cles",
-              "09-partenaires-cles", "10-structure-de-couts", "11-canevas-complet", "12-canevas-strategique",
-              "13-experience-client", "14-objectifs-smart", "15-valeur-client", "16-dilemme-du-prisonnier",
-              "17-comptes-cles", "18-projet-final"}
+EN_ATTENTE = {"10-structure-de-couts", "11-canevas-complet", "12-canevas-strategique",
+              "13-experience-client", "15-valeur-client"}
 
 
 def _nbgrader(cellule):

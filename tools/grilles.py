@@ -226,6 +226,14 @@ def _titre_question(cellules: list[dict], gid: str) -> str:
     return catalogue._titre_question(cellules, position, gid)
 
 
+def titre_module(devoir: str) -> str:
+    """« Module 16 — Le dilemme du prisonnier » : le titre de la leçon, numéroté comme les autres."""
+    titre = re.sub(r"\s*\(\d+/\d+\).*$", "", catalogue._titre_module(devoir))  # first of a series of lessons
+    numero = devoir.split("-", 1)[0]
+    titre = re.sub(rf"^(Module\s+)?{numero}\s*—\s*", "", titre)
+    return f"Module {numero} — {titre}"
+
+
 def section_guide() -> str:
     """La section « Grilles de notation » de docs/formateur.md, marqueurs compris."""
     lignes = [
@@ -254,7 +262,7 @@ def section_guide() -> str:
         except FileNotFoundError:
             cellules = []
         points = {_nbgrader(c).get("grade_id"): float(_nbgrader(c).get("points", 0)) for c in cellules}
-        lignes += ["", f"### {catalogue._titre_module(devoir)}", "", f"Fichier : `donnees/grilles/{fichier.name}`."]
+        lignes += ["", f"### {titre_module(devoir)}", "", f"Fichier : `donnees/grilles/{fichier.name}`."]
         for grille in charger(fichier):
             gid = grille["question"]
             couvertes.add((devoir, gid))
