@@ -22,8 +22,7 @@ import grilles  # noqa: E402
 
 FICHIERS = grilles.fichiers()
 # Devoirs dont la grille est en cours d'écriture (la liste se vide module par module).
-EN_ATTENTE = {"10-structure-de-couts", "11-canevas-complet", "12-canevas-strategique",
-              "13-experience-client", "15-valeur-client"}
+EN_ATTENTE = {"15-valeur-client"}
 
 
 def _nbgrader(cellule):
