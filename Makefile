@@ -2,7 +2,8 @@
 #   make lab        crée l'environnement si besoin et ouvre JupyterLab sur le cours
 #   make test       crée l'environnement si besoin et lance tous les tests
 # Autres cibles : make exercises [DEVOIR=NN-slug], make grade DEVOIR=… SOUMISSIONS=…,
-#                 make bench, make normaliser, make clean
+#                 make bench, make normaliser, make clean,
+#                 make publier [DESTINATION=dossier]  (copie des apprenants, sans solutions : docs/jupyterhub.md)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ PORT   ?= 8888
 PYTEST_ARGS ?= -n 2 --dist loadfile
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test exercises grade bench normaliser clean installer
+.PHONY: lab test exercises grade bench normaliser clean installer publier
 
 installer: $(STAMP)
 
@@ -44,6 +45,11 @@ grade: $(STAMP)
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# The learners' copy (lessons, exercises, library; no solutions/, no hidden tests, no grading tool),
+# ready to push as the public repository. Standard library only: no environment needed.
+publier:
+	$(PYTHON) tools/publier.py $(DESTINATION)
 
 normaliser:
 	$(PYTHON) tools/carnets.py normaliser
