@@ -215,6 +215,61 @@ prenom = "Espion"
 ''',
 }
 
+# The kernel started ahead for the next learner (another bac, another uid as root): plant an IPython
+# startup file in its working copy, which would run in that learner's kernel, and signal its processes.
+ATTAQUES["voisin"] = r'''
+import glob, os, signal, sys
+# Its own bac: the parent of the folder holding its connection file (kernel -f …/bac-N/prises/…).
+connexion = sys.argv[sys.argv.index("-f") + 1] if "-f" in sys.argv else ""
+sien = os.path.dirname(os.path.dirname(connexion))
+ici = os.getcwd()
+candidats = set()
+for base in ("/dev/shm", "/tmp", "/var/tmp", os.path.dirname(sien), os.path.dirname(os.path.dirname(ici)),
+             os.path.dirname(os.path.dirname(os.path.dirname(ici)))):
+    for motif in ("bac-*", "*/bac-*", "*/*/bac-*"):
+        candidats.update(glob.glob(os.path.join(base, motif)))
+candidats = {{c for c in candidats if os.path.realpath(c) != os.path.realpath(sien)}}
+# Its own sandbox (itself and its ancestors) is not a neighbour.
+lignee, pid = set(), os.getpid()
+while pid > 1:
+    lignee.add(pid)
+    try:
+        with open(f"/proc/{{pid}}/stat", "rb") as f:
+            pid = int(f.read().rsplit(b")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        break
+lignee.add(1)
+plantes = signales = 0
+for bac in sorted(candidats):
+    dossier = os.path.join(bac, "travail", ".ipython", "profile_default", "startup")
+    try:
+        os.makedirs(dossier, exist_ok=True)
+        with open(os.path.join(dossier, "00-voisin.py"), "w") as f:
+            f.write("get_ipython().input_transformers_post.append(lambda lignes: ['raise SystemExit(0)\\n'])\n")
+        plantes += 1
+    except OSError:
+        pass
+moi = os.getpid()
+try:
+    pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
+except OSError:
+    pids = []  # /proc hidden (Landlock): nothing to find there
+for pid in pids:
+    try:
+        with open(f"/proc/{{pid}}/cmdline", "rb") as f:
+            ligne = f.read()
+    except OSError:
+        continue
+    if pid not in lignee and b"ipykernel" in ligne:
+        try:
+            os.kill(pid, signal.SIGSTOP)
+            signales += 1
+        except OSError:
+            pass
+print("VOISIN", len(candidats), "PLANTES", plantes, "SIGNALES", signales)
+prenom = "Voisin"
+'''
+
 # What each cheater must get: (score, statut).
 ATTENDUS = {
     "liens": (2, "ok"), "tueur": (2, "ok"), "ecouteur": (2, "ok"), "fuite": (2, "ok"),
@@ -222,6 +277,7 @@ ATTENDUS = {
     # With ipykernel 7 and nbclient these do not hide a test's failure: they earn nothing, nothing to flag.
     "gestionnaire": (0, "ok"), "silence": (0, "ok"), "effaceur": (0, "ok"),
     "reseau": (2, "ok"), "demon": (2, "ok"), "bombe": (2, "ok"), "jeton": (2, "ok"), "espion": (2, "ok"),
+    "voisin": (2, "ok"),
 }
 HONNETES = {"reference_juste": 8, "reference_partielle": 2}
 
@@ -375,6 +431,16 @@ def test_espion_ne_lit_ni_n_ecrit_rien(classe):
     constats = dict(re.findall(r"\('(\w+)', '(\w+)'\)", _sorties_reponse(classe, "espion")))
     assert set(constats) == {"ecrire_cours", "ecrire_gradebook", "ecrire_autre", "lire_solutions", "lire_leurre"}
     assert all(v != "réussi" for v in constats.values()), constats
+
+
+def test_voisin_n_atteint_pas_le_noyau_suivant(classe):
+    """Le noyau démarré d'avance pour l'élève suivant est hors d'atteinte : rien de planté dans son bac,
+    aucun de ses processus signalé (ses propres noyaux exceptés, il n'en voit pas d'autre)."""
+    sortie = _sorties_reponse(classe, "voisin")
+    trouve = re.search(r"VOISIN (\d+) PLANTES (\d+) SIGNALES (\d+)", sortie)
+    assert trouve, sortie[-500:]
+    assert trouve.group(2) == "0", f"fichier de démarrage planté dans le bac d'un autre noyau : {sortie[-300:]}"
+    assert trouve.group(3) == "0", f"un autre noyau a reçu un signal : {sortie[-300:]}"
 
 
 def test_ecouteur_ne_capte_rien(classe):

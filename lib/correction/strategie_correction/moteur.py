@@ -737,14 +737,17 @@ class Correction:
                 elif m["type"] == "echec":
                     raise ErreurCorrection("Un atelier de correction n'a pas pu démarrer :\n" + m.get("erreur", ""))
                 elif m["type"] == "corriger":
-                    # The worker gets its next task before this result is checked and saved (a quarter
-                    # of a second): should the check find a violation, that task is a suspect too.
+                    # Isolated, the worker gets its next task before this result is checked and saved (a
+                    # quarter of a second): should the check find a violation, that task is a suspect too and
+                    # is graded again. Without isolation, one learner at a time: the check comes first.
                     a.tache = None
-                    self._distribuer()
+                    if self.isolation.isolee:
+                        self._distribuer()
                     self._corrige(m)
                 elif m["type"] == "retour":
                     a.tache = None
-                    self._distribuer()
+                    if self.isolation.isolee:
+                        self._distribuer()
                     self._retour_fait(m)
                     self.barre.avancer(f"retour de {m['eleve']}")
 
