@@ -21,8 +21,6 @@ import catalogue_erreurs as catalogue  # noqa: E402
 import grilles  # noqa: E402
 
 FICHIERS = grilles.fichiers()
-# Devoirs dont la grille est en cours d'écriture (la liste se vide module par module).
-EN_ATTENTE = {"15-valeur-client"}
 
 
 def _nbgrader(cellule):
@@ -73,7 +71,7 @@ def test_grilles_justes(fichier):
 
 def test_chaque_reponse_redigee_a_sa_grille():
     couvertes = {(f.stem, g["question"]) for f in FICHIERS for g in grilles.charger(f)}
-    sans = [f"{d} ({_nbgrader(c)['grade_id']})" for d in devoirs() if d not in EN_ATTENTE
+    sans = [f"{d} ({_nbgrader(c)['grade_id']})" for d in devoirs()
             for c in _cellules("solutions", d)
             if grilles.est_reponse_libre(c) and (d, _nbgrader(c)["grade_id"]) not in couvertes]
     assert not sans, f"réponses rédigées sans grille (donnees/grilles/DEVOIR.toml) : {sans}"
