@@ -594,6 +594,8 @@ c.Spawner.pre_spawn_hook = _avant_le_demarrage
         resultats["autre_serveur"] = autre.status_code
         resultats["formgrader_apprenant"] = self.chez(nom_juste, "GET", "/formgrader/api/status", verifier=False).status_code
         resultats["formgrader_formateur"] = self.chez(self.formateur, "GET", "/formgrader/api/status", verifier=False).status_code
+        page = self.chez(self.formateur, "GET", "/formgrader/manage_assignments", verifier=False)
+        resultats["page_formgrader"] = (page.status_code, page.headers.get("Content-Security-Policy", ""))
         resultats["etapes"] = list(self.journal_etapes)
         resultats["duree_cycle"] = time.monotonic() - debut
         return resultats
@@ -662,9 +664,12 @@ def test_un_apprenant_n_atteint_ni_les_soumissions_ni_les_retours_des_autres(cyc
 
 
 def test_le_formgrader_est_au_formateur_seulement(cycle):
-    """Le serveur du formateur sert le formgrader ; celui d'un apprenant ne l'a pas (extension désactivée)."""
+    """Le serveur du formateur sert le formgrader ; celui d'un apprenant ne l'a pas (extension désactivée).
+    Sa page s'ouvre dans un onglet mais refuse d'être affichée dans un cadre (JupyterHub ≥ 4.1, docs/jupyterhub.md)."""
     assert cycle["formgrader_formateur"] == 200
     assert cycle["formgrader_apprenant"] == 404
+    statut, politique = cycle["page_formgrader"]
+    assert statut == 200 and "frame-ancestors 'none'" in politique, cycle["page_formgrader"]
 
 
 def test_tout_est_arrete_et_les_comptes_supprimes(cycle):
