@@ -2,7 +2,7 @@
 #   make lab        crée l'environnement si besoin et ouvre JupyterLab sur le cours
 #   make test       crée l'environnement si besoin et lance tous les tests
 # Autres cibles : make exercises [DEVOIR=NN-slug], make grade DEVOIR=… SOUMISSIONS=…,
-#                 make bench, make normaliser, make clean,
+#                 make site [SITE=dossier], make bench, make normaliser, make clean,
 #                 make publier [DESTINATION=dossier]  (copie des apprenants, sans solutions : docs/jupyterhub.md)
 
 PYTHON ?= python3
@@ -14,7 +14,7 @@ PORT   ?= 8888
 PYTEST_ARGS ?= -n 2 --dist loadfile
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test exercises grade bench normaliser clean installer publier
+.PHONY: lab test exercises grade bench normaliser clean installer publier site
 
 installer: $(STAMP)
 
@@ -42,6 +42,18 @@ exercises: $(STAMP)
 
 grade: $(STAMP)
 	$(BIN)/strategie corriger $(DEVOIR) $(SOUMISSIONS)
+
+# The website: the site tools (extra « site ») go into the course environment once, then
+# tools/construire_site.py executes the lessons and writes static HTML into $(SITE).
+SITE       ?= _site
+SITE_STAMP := $(VENV)/.site-installe
+
+$(SITE_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[site]"
+	@touch $@
+
+site: $(SITE_STAMP)
+	$(BIN)/python tools/construire_site.py --sortie $(SITE)
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
