@@ -81,3 +81,87 @@ def verifier_format(donnees: object, format_attendu: str, version_max: int, quoi
             "(git pull puis make lab) pour l'ouvrir."
         )
     return version
+
+
+# -- the files a view writes: a name typed in a « Fichier » box -------------------------------------
+
+MARQUE_HTML = '<meta name="generator" content="strategie">'  # every HTML page the course writes carries it
+
+
+def json_au_format(format_attendu: str):
+    """Reconnaît un fichier JSON écrit par l'outil dont l'en-tête ``format`` vaut ``format_attendu``."""
+
+    def reconnu(chemin: Path) -> bool:
+        try:
+            donnees = json.loads(chemin.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            return False
+        return isinstance(donnees, dict) and donnees.get("format") == format_attendu
+
+    return reconnu
+
+
+def html_contenant(*marques: str):
+    """Reconnaît une page HTML qui contient l'une des ``marques`` (écrite par un outil du cours)."""
+
+    def reconnu(chemin: Path) -> bool:
+        try:
+            page = chemin.read_text(encoding="utf-8", errors="replace")  # a report embeds plotly: a few MB
+        except OSError:
+            return False
+        return any(m in page for m in (MARQUE_HTML, *marques))
+
+    return reconnu
+
+
+def fichier_de_travail(nom: object, dossier: str | os.PathLike, extension: str, outil: str,
+                       reconnu=None) -> Path:
+    """Le fichier ``nom`` du dossier de travail ``dossier``, là où une vue peut écrire sans rien abîmer.
+
+    ``nom`` est un nom seul (« mon-canevas » ou « mon-canevas.json ») : le fichier reste dans
+    ``dossier``. Sont refusés, par un message qui nomme le dossier : un chemin, un nom caché, un
+    carnet (.ipynb), une autre extension qu'``extension`` (ajoutée si elle manque) et, avec
+    ``reconnu``, un fichier existant que ``reconnu(chemin)`` ne reconnaît pas comme écrit par
+    ``outil``. Le fichier n'est jamais touché ici.
+    """
+    dossier = Path(dossier)
+    ou = f"Vos fichiers sont dans le dossier « {dossier} »"
+    texte = nom.strip() if isinstance(nom, str) else ""
+    exemple = f"mon-fichier{extension}"
+    if not texte:
+        raise SaisieInvalide(f"Donnez un nom de fichier, par exemple « {exemple} ». {ou}.")
+    if "/" in texte or "\\" in texte or texte in (".", ".."):
+        raise SaisieInvalide(
+            f"« {texte} » : donnez seulement un nom de fichier, sans dossier (par exemple « {exemple} »). {ou}."
+        )
+    if texte.startswith("."):
+        raise SaisieInvalide(f"« {texte} » est un nom caché : choisissez un nom visible, par exemple « {exemple} ».")
+    chemin = dossier / texte
+    suffixe = chemin.suffix.lower()
+    if suffixe == ".ipynb":
+        raise SaisieInvalide(
+            f"« {texte} » est un carnet (une leçon ou un devoir) : {outil} ne l'écrase jamais. "
+            f"Choisissez un nom en {extension}, par exemple « {exemple} »."
+        )
+    if not suffixe:
+        chemin = chemin.with_name(chemin.name + extension)
+    elif suffixe != extension:
+        raise SaisieInvalide(
+            f"« {texte} » : {outil} écrit un fichier {extension} ; choisissez un nom qui finit par {extension}."
+        )
+    if reconnu is not None and chemin.exists() and not (chemin.is_file() and reconnu(chemin)):
+        raise SaisieInvalide(
+            f"« {chemin.name} » existe déjà dans « {dossier} » et ce n'est pas un fichier de {outil} "
+            "(ou il est abîmé) : choisissez un autre nom ; ce fichier n'a pas été touché."
+        )
+    return chemin
+
+
+def elements_enregistres(chemin: str | os.PathLike, cle: str) -> int:
+    """Combien d'éléments (notes, facteurs…) la liste ``cle`` d'un fichier JSON contient ; 0 s'il est illisible."""
+    try:
+        donnees = json.loads(Path(chemin).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return 0
+    valeur = donnees.get(cle) if isinstance(donnees, dict) else None
+    return len(valeur) if isinstance(valeur, (list, dict)) else 0

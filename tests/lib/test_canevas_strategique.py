@@ -535,5 +535,47 @@ def test_vue_regler_un_concurrent_ajouter_une_offre_et_enregistrer(tmp_path):
     assert CanevasStrategique.charger(chemin).offres == vue.canevas.offres
 
 
+def test_vue_retirer_un_facteur_s_annule(tmp_path):
+    from strategie.widgets.canevas_strategique import EditeurCanevasStrategique
+
+    vue = EditeurCanevasStrategique(petit_canevas())
+    avant = vue.canevas.vers_dict()
+    assert vue.bouton_annuler_retrait.layout.display == "none", "rien à annuler au départ"
+    vue.facteur_a_retirer.value = vue.canevas.facteurs[1]
+    vue.bouton_retirer.click()
+    vue.facteur_a_retirer.value = vue.canevas.facteurs[0]
+    vue.bouton_retirer.click()
+    assert len(vue.canevas.facteurs) == 1 and vue.bouton_annuler_retrait.layout.display is None
+    vue.bouton_annuler_retrait.click()
+    vue.bouton_annuler_retrait.click()
+    assert vue.canevas.vers_dict() == avant, "ordre et niveaux retrouvés, pour chaque offre"
+    assert list(vue.curseurs) == avant["facteurs"] and vue.bouton_annuler_retrait.layout.display == "none"
+    assert vue.message.genre == "succes"
+
+
+def test_vue_un_canevas_sans_facteur_ne_remplace_le_fichier_qu_apres_confirmation(tmp_path):
+    """Module 12 : retirer tous les facteurs puis enregistrer écrasait en silence le bon canevas."""
+    from strategie.widgets.canevas_strategique import EditeurCanevasStrategique
+
+    chemin = tmp_path / "mon-canevas-strategique.json"
+    vue = EditeurCanevasStrategique(petit_canevas(), chemin=chemin)
+    vue.bouton_enregistrer.click()
+    bon = chemin.read_bytes()
+    while vue.canevas.facteurs:
+        vue.bouton_retirer.click()
+    vue.bouton_enregistrer.click()
+    assert chemin.read_bytes() == bon and vue.confirmation.en_attente and "facteur(s)" in vue.confirmation.question.value
+    vue.confirmation.bouton_non.click()
+    assert chemin.read_bytes() == bon
+    for _ in range(3):
+        vue.bouton_annuler_retrait.click()
+    assert vue.canevas.vers_dict() == CanevasStrategique.charger(chemin).vers_dict()
+    while vue.canevas.facteurs:
+        vue.bouton_retirer.click()
+    vue.bouton_enregistrer.click()
+    vue.confirmation.bouton_oui.click()
+    assert vue.message.genre == "succes" and CanevasStrategique.charger(chemin).facteurs == []
+
+
 def test_acces_paresseux_depuis_le_paquet():
     assert strategie.canevas_strategique.CanevasStrategique is CanevasStrategique

@@ -259,6 +259,27 @@ def test_matrice_experience_vue(tmp_path, cas):
     assert vue.champs[("pa-mobilite", "sc-familles")].value == "Accès en métro"
 
 
+def test_matrice_experience_vide_ne_remplace_le_fichier_qu_apres_confirmation(tmp_path, cas):
+    from strategie.widgets.coherence import MatriceExperience
+
+    chemin = tmp_path / "mon-experience.json"
+    cas.experience().enregistrer(chemin)
+    rempli = chemin.read_bytes()
+    vue = MatriceExperience(cas.experience(vide=True), chemin=chemin)
+    assert vue.chemin.value == "mon-experience.json" and str(tmp_path) in vue.chemin.dossier_affiche.value
+    vue.enregistrer()
+    assert chemin.read_bytes() == rempli and vue.confirmation.en_attente
+    vue.confirmation.bouton_non.click()
+    assert chemin.read_bytes() == rempli
+    vue.chemin.value = "11-canevas-complet.ipynb"
+    vue.enregistrer()
+    assert vue.message.genre == "erreur" and "carnet" in vue.message.texte
+    vue.chemin.value = "mon-experience.json"
+    vue.enregistrer()
+    vue.confirmation.bouton_oui.click()
+    assert vue.message.genre == "succes" and chemin.read_bytes() != rempli
+
+
 def test_matrice_experience_par_defaut():
     from strategie.widgets.coherence import matrice_experience
 

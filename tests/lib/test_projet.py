@@ -505,6 +505,26 @@ def test_tableau_de_bord_erreurs_en_francais_saisies_gardees(tmp_path):
         TableauDeBordProjet()
 
 
+def test_tableau_de_bord_le_rapport_n_ecrase_ni_une_lecon_ni_une_page_etrangere(tmp_path):
+    from strategie.widgets.projet import TableauDeBordProjet
+
+    lecon = tmp_path / "18-projet-final.ipynb"
+    lecon.write_text('{"cells": []}', encoding="utf-8")
+    (tmp_path / "cv.html").write_text("<html>mon CV</html>", encoding="utf-8")
+    vue = TableauDeBordProjet(exemple_projet(), chemin_rapport=tmp_path / "rapport.html", aujourd_hui=AUJOURD_HUI)
+    assert vue.champ_chemin.value == "rapport.html" and str(tmp_path) in vue.champ_chemin.dossier_affiche.value
+    for nom, indice in [(lecon.name, "carnet"), ("cv.html", "choisissez un autre nom"), ("../r.html", "sans dossier")]:
+        vue.champ_chemin.value = nom
+        vue.produire_rapport()
+        assert vue.message.genre == "erreur" and indice in vue.message.texte, (nom, vue.message.texte)
+    assert lecon.read_text(encoding="utf-8") == '{"cells": []}'
+    assert (tmp_path / "cv.html").read_text(encoding="utf-8") == "<html>mon CV</html>"
+    vue.champ_chemin.value = "rapport"
+    vue.produire_rapport()
+    vue.produire_rapport()  # its own page: replaced
+    assert vue.message.genre == "succes" and (tmp_path / "rapport.html").exists()
+
+
 def test_tableau_de_bord_du_dossier_de_l_apprenant(tmp_path):
     from strategie.widgets.projet import TableauDeBordProjet
 

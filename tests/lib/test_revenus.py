@@ -191,9 +191,13 @@ def test_vue_changer_de_modele_ne_perd_pas_les_valeurs(calculateur):
     assert calculateur.notes() == ["Abonnement à 17\u00a0€ par mois"]
 
 
-def test_vue_verse_dans_le_canevas(calculateur, tmp_path):
+def test_vue_verse_dans_le_canevas(tmp_path):
+    from strategie.widgets.revenus import CalculateurRevenus
+
     chemin = tmp_path / "mon-canevas.json"
-    calculateur.canevas.chemin.value = str(chemin)
+    calculateur = CalculateurRevenus("abonnement", mois=36, chemin=chemin)
+    assert calculateur.canevas.chemin.value == "mon-canevas.json", "le champ ne montre que le nom"
+    assert str(tmp_path) in calculateur.canevas.chemin.dossier_affiche.value, "le dossier est affiché"
     calculateur.canevas.bouton.click()
     assert calculateur.message.genre == "succes"
     assert Canevas.charger(chemin).textes("flux_de_revenus") == ["Abonnement à 10 € par mois"]
@@ -202,13 +206,37 @@ def test_vue_verse_dans_le_canevas(calculateur, tmp_path):
     assert len(Canevas.charger(chemin).textes("flux_de_revenus")) == 1
 
 
-def test_vue_ne_touche_pas_un_fichier_abime(calculateur, tmp_path):
+def test_vue_ne_touche_pas_un_fichier_abime(tmp_path):
+    from strategie.widgets.revenus import CalculateurRevenus
+
     chemin = tmp_path / "mon-canevas.json"
     chemin.write_text("{pas du json", encoding="utf-8")
-    calculateur.canevas.chemin.value = str(chemin)
+    calculateur = CalculateurRevenus("abonnement", mois=36, chemin=chemin)
     calculateur.canevas.verser()
     assert calculateur.message.genre == "erreur"
     assert chemin.read_text(encoding="utf-8") == "{pas du json"
+
+
+def test_vue_verse_seulement_dans_un_canevas_du_dossier(tmp_path):
+    """Le champ « Fichier » n'écrit ni hors du dossier, ni dans un carnet, ni dans un fichier étranger."""
+    from strategie.widgets.revenus import CalculateurRevenus
+
+    lecon = tmp_path / "06-flux-de-revenus.ipynb"
+    lecon.write_text('{"cells": []}', encoding="utf-8")
+    autre = tmp_path / "notes.json"
+    autre.write_text('{"mes": "notes"}', encoding="utf-8")
+    calculateur = CalculateurRevenus("abonnement", mois=36, chemin=tmp_path / "mon-canevas.json")
+    for nom, indice in [(lecon.name, "carnet"), ("notes.json", "ne sont pas un canevas"),
+                        (str(tmp_path / "ailleurs.json"), "sans dossier"), ("../x.json", "sans dossier"),
+                        ("notes.txt", ".json")]:
+        calculateur.canevas.chemin.value = nom
+        calculateur.canevas.verser()
+        assert calculateur.message.genre == "erreur" and indice in calculateur.message.texte, (nom, calculateur.message.texte)
+    assert lecon.read_text(encoding="utf-8") == '{"cells": []}' and autre.read_text(encoding="utf-8") == '{"mes": "notes"}'
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["06-flux-de-revenus.ipynb", "notes.json"]
+    calculateur.canevas.chemin.value = "mon-canevas"  # the extension is added
+    calculateur.canevas.verser()
+    assert calculateur.message.genre == "succes" and (tmp_path / "mon-canevas.json").exists()
 
 
 def test_tableau_des_modeles():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from strategie._fichiers import MARQUE_HTML, ecrire_texte_atomique
 from strategie.canevas import BLOCS, Canevas
 
 # Left side (how), centre (value), right side (for whom), bottom (money): one hue each.
@@ -55,7 +56,10 @@ def figure_canevas(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) ->
 
 
 def exporter_html(canevas: Canevas, chemin: str | Path) -> Path:
-    """Écrit le canevas dans une page HTML autonome (à ouvrir, imprimer ou joindre)."""
-    chemin = Path(chemin)
-    figure_canevas(canevas).write_html(chemin, include_plotlyjs=True, full_html=True)
-    return chemin
+    """Écrit le canevas dans une page HTML autonome (à ouvrir, imprimer ou joindre), d'un seul coup.
+
+    La page porte la marque des pages du cours : l'éditeur sait qu'il peut la remplacer.
+    """
+    page = figure_canevas(canevas).to_html(include_plotlyjs=True, full_html=True)
+    page = page.replace("<head>", f"<head>\n    {MARQUE_HTML}", 1)
+    return ecrire_texte_atomique(chemin, page, exemple="mon-canevas.html")

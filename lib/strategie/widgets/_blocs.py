@@ -7,15 +7,17 @@ from typing import Callable, Iterable
 import ipywidgets as widgets
 
 from strategie import _blocs
-from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, cle_de_bloc
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, FORMAT, cle_de_bloc
+from strategie.widgets._commun import ChampFichier, ZoneMessage, protege
 
 
 class LigneCanevas(widgets.HBox):
     """Un champ « fichier » et un bouton qui versent les notes d'un outil dans un bloc du canevas.
 
     ``notes`` est appelé au clic et renvoie les textes à poser dans le bloc ; les
-    notes déjà présentes sont sautées, un fichier abîmé n'est pas touché.
+    notes déjà présentes sont sautées, un fichier abîmé n'est pas touché. Le fichier reste
+    dans le dossier de ``chemin`` (``self.dossier``, affiché) : le champ n'accepte qu'un nom,
+    et jamais un fichier qui n'est pas un canevas du cours.
     """
 
     def __init__(self, bloc: str, notes: Callable[[], Iterable[str]], message: ZoneMessage,
@@ -23,11 +25,13 @@ class LigneCanevas(widgets.HBox):
         self.bloc = cle_de_bloc(bloc)
         self._notes = notes
         self.message = message
-        self.chemin = widgets.Text(value=str(chemin), description="Fichier :", layout=widgets.Layout(width="300px"))
+        self.chemin = ChampFichier(chemin, ".json", "cet outil", FORMAT)
+        self.dossier = self.chemin.dossier
         self.bouton = widgets.Button(description="Ajouter à mon canevas", icon="share", button_style="info",
                                      layout=widgets.Layout(width="auto"))
         self.bouton.on_click(lambda _: self.verser())
-        super().__init__([self.chemin, self.bouton])
+        super().__init__([self.chemin, self.bouton, self.chemin.dossier_affiche],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         self.add_class("strategie-vers-canevas")
 
     @protege()
@@ -37,7 +41,8 @@ class LigneCanevas(widgets.HBox):
         if not textes:
             self.message.info(f"Rien à ajouter au bloc « {titre} » pour l'instant.")
             return
-        chemin = self.chemin.value.strip() or FICHIER_PAR_DEFAUT
+        # The canvas is read before it is written: a file that is not a canvas is refused there, with its reason.
+        chemin = self.chemin.fichier(verifier_auteur=False)
         ajoutees = _blocs.verser_dans_fichier(self.bloc, textes, chemin)
         deja = len(textes) - ajoutees
         self.message.succes(

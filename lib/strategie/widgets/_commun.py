@@ -7,12 +7,14 @@ import html
 import json
 import logging
 import math
+from pathlib import Path
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from strategie import francais
+from strategie._fichiers import fichier_de_travail, html_contenant, json_au_format
 from strategie.erreurs import SaisieInvalide
 
 _journal = logging.getLogger("strategie.widgets")
@@ -83,6 +85,88 @@ def protege(zone_attr: str = "message"):
         return enveloppe
 
     return decorateur
+
+
+class ChampFichier(widgets.Text):
+    """Le champ « Fichier » d'une vue qui enregistre : un nom seul, dans un dossier fixé et affiché.
+
+    ``chemin`` (le fichier par défaut, p. ex. ``"mon-canevas.json"``) fixe le dossier de travail
+    (``self.dossier`` : celui de la leçon pour un nom seul) ; ``dossier_affiche`` le dit à
+    l'apprenant, à placer à côté du champ. ``fichier()`` renvoie le fichier nommé, ou lève
+    ``SaisieInvalide`` avec un message français : chemin, carnet (.ipynb), autre extension, ou
+    fichier existant qui n'a pas été écrit par ``outil`` (en-tête ``format`` du JSON).
+    """
+
+    def __init__(self, chemin, extension: str, outil: str, format_attendu: str | None = None,
+                 marques: tuple[str, ...] = (), largeur: str = "260px", **kwargs):
+        chemin = Path(chemin).expanduser()
+        self.dossier = chemin.resolve().parent
+        self.defaut, self.extension, self.outil = chemin.name, extension, outil
+        if format_attendu is not None:
+            self._reconnu = json_au_format(format_attendu)
+        else:
+            self._reconnu = html_contenant(*marques)
+        kwargs.setdefault("description", "Fichier :")
+        kwargs.setdefault("layout", widgets.Layout(width=largeur))
+        super().__init__(value=chemin.name, **kwargs)
+        self.add_class("strategie-fichier")
+        self.dossier_affiche = widgets.HTML(
+            f'<small class="strategie-fichier-dossier">dans le dossier <code>{html.escape(str(self.dossier))}</code>'
+            "</small>")
+
+    def fichier(self, verifier_auteur: bool = True) -> Path:
+        """Le fichier nommé dans le champ (le nom par défaut s'il est vide), dans ``self.dossier``."""
+        return fichier_de_travail(self.value.strip() or self.defaut, self.dossier, self.extension, self.outil,
+                                  self._reconnu if verifier_auteur else None)
+
+    def voisin(self, extension: str, *marques: str) -> Path:
+        """Le fichier de même nom avec ``extension`` (une page HTML exportée), même contrôle."""
+        nom = self.fichier(verifier_auteur=False).with_suffix(extension).name
+        return fichier_de_travail(nom, self.dossier, extension, self.outil, html_contenant(*marques))
+
+
+class Confirmation(widgets.HBox):
+    """Une question avant une action qui perdrait du travail : « Remplacer » ou « Annuler ».
+
+    Cachée tant qu'aucune question n'est posée. ``demander(question, action)`` la montre ;
+    « Remplacer » (ou ``oui``) lance ``action()``, « Annuler » ne fait rien. Une nouvelle
+    demande remplace la précédente.
+    """
+
+    def __init__(self):
+        self.question = widgets.HTML()
+        self.bouton_oui = widgets.Button(description="Remplacer", button_style="danger", icon="check",
+                                         layout=widgets.Layout(width="auto"))
+        self.bouton_non = widgets.Button(description="Annuler", icon="times", layout=widgets.Layout(width="auto"))
+        super().__init__([self.question, self.bouton_oui, self.bouton_non],
+                         layout=widgets.Layout(display="none", align_items="center", flex_flow="row wrap"))
+        self.add_class("strategie-confirmation")
+        self._action = None
+        self.bouton_oui.on_click(lambda _: self._repondre(True))
+        self.bouton_non.on_click(lambda _: self._repondre(False))
+
+    @property
+    def en_attente(self) -> bool:
+        return self._action is not None
+
+    def demander(self, question: str, action, oui: str = "Remplacer") -> None:
+        self._action = action
+        self.bouton_oui.description = oui
+        self.question.value = (f'<span style="color:{_STYLES["erreur"][1]}">{_STYLES["erreur"][2]} '
+                               f"{html.escape(question)}</span>")
+        self.layout.display = None
+
+    def retirer(self) -> None:
+        """Oublie la question (après un changement qui la rend caduque)."""
+        self._action = None
+        self.question.value = ""
+        self.layout.display = "none"
+
+    def _repondre(self, oui: bool) -> None:
+        action = self._action
+        self.retirer()
+        if oui and action is not None:
+            action()
 
 
 class _SaisieFrancaise:

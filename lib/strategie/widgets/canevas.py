@@ -7,9 +7,12 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, Canevas, ouvrir
+from strategie._fichiers import elements_enregistres
+from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, FORMAT, Canevas, ouvrir
 from strategie.figures.canevas import exporter_html, figure_canevas
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import ChampFichier, Confirmation, FigureVivante, ZoneMessage, protege
+
+_OUTIL = "l'éditeur de canevas"
 
 # Classic layout as CSS grid areas: 10 columns, 3 rows.
 _ZONES = '\n'.join([
@@ -63,13 +66,19 @@ class PanneauBloc(widgets.VBox):
 class EditeurCanevas(widgets.VBox):
     """Éditeur interactif d'un ``Canevas``, avec enregistrement dans un fichier JSON.
 
+    Le fichier reste dans le dossier de ``chemin`` (``self.dossier``, affiché à côté du champ
+    « Fichier ») : le champ n'accepte qu'un nom, jamais un carnet ni un fichier que l'éditeur
+    n'a pas écrit, et un canevas vide ne remplace un canevas enregistré qu'après confirmation.
+
     >>> editeur = EditeurCanevas(chemin="mon-canevas.json")   # reprend le fichier s'il existe
     >>> editeur                                               # dans un carnet : affiche l'éditeur
     """
 
     def __init__(self, canevas: Canevas | None = None, chemin: str | Path = FICHIER_PAR_DEFAUT):
         self.message = ZoneMessage()
-        self.chemin = widgets.Text(value=str(chemin), description="Fichier :", layout=widgets.Layout(width="320px"))
+        self.chemin = ChampFichier(chemin, ".json", _OUTIL, FORMAT)
+        self.dossier = self.chemin.dossier
+        self.confirmation = Confirmation()
         if canevas is None:
             try:
                 canevas = ouvrir(chemin)
@@ -95,9 +104,12 @@ class EditeurCanevas(widgets.VBox):
         bouton_lier.on_click(lambda _: self.lier(self.lien_a.value, self.lien_b.value))
         bouton_delier.on_click(lambda _: self.delier(self.lien_a.value, self.lien_b.value))
         self.liens = widgets.HTML()
-        bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="success")
-        bouton_charger = widgets.Button(description="Recharger le fichier", icon="folder-open")
-        bouton_exporter = widgets.Button(description="Exporter en HTML", icon="download")
+        auto = widgets.Layout(width="auto")
+        bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="success",
+                                            layout=auto)
+        bouton_charger = widgets.Button(description="Recharger", icon="folder-open", layout=auto,
+                                        tooltip="Relire le fichier enregistré (vos changements non enregistrés sont perdus)")
+        bouton_exporter = widgets.Button(description="Exporter en HTML", icon="download", layout=auto)
         bouton_enregistrer.on_click(lambda _: self.enregistrer())
         bouton_charger.on_click(lambda _: self.charger())
         bouton_exporter.on_click(lambda _: self.exporter())
@@ -108,7 +120,9 @@ class EditeurCanevas(widgets.VBox):
             grille,
             widgets.HBox([self.lien_a, self.lien_b, bouton_lier, bouton_delier]),
             self.liens,
-            widgets.HBox([self.chemin, bouton_enregistrer, bouton_charger, bouton_exporter]),
+            widgets.HBox([self.chemin, bouton_enregistrer, bouton_charger, bouton_exporter, self.chemin.dossier_affiche],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            self.confirmation,
             self.message,
             self.figure,
         ])
@@ -117,6 +131,7 @@ class EditeurCanevas(widgets.VBox):
 
     # -- synchronisation ---------------------------------------------------
     def rafraichir(self) -> None:
+        self.confirmation.retirer()  # the canvas changed: a pending question no longer holds
         for panneau in self.panneaux.values():
             panneau.rafraichir()
         options = [(f"{self.canevas.intitule(n.bloc).split(':')[0]} — {n.texte}", n.id) for n in self.canevas]
@@ -188,20 +203,37 @@ class EditeurCanevas(widgets.VBox):
 
     @protege()
     def enregistrer(self) -> None:
-        chemin = self.canevas.enregistrer(self.chemin.value.strip() or FICHIER_PAR_DEFAUT)
+        chemin = self.chemin.fichier()
+        deja = elements_enregistres(chemin, "notes")
+        if len(self.canevas) == 0 and deja:
+            self.confirmation.demander(
+                f"« {chemin.name} » contient {deja} note(s) et votre canevas est vide : le remplacer par un "
+                "canevas vide ?", self._ecrire_confirme)
+            self.message.info("Rien n'est enregistré tant que vous n'avez pas répondu.")
+            return
+        self._ecrire(chemin)
+
+    @protege()
+    def _ecrire_confirme(self) -> None:
+        self._ecrire(self.chemin.fichier())
+
+    def _ecrire(self, chemin: Path) -> None:
+        self.confirmation.retirer()
+        chemin = self.canevas.enregistrer(chemin)
         self.message.succes(f"Canevas enregistré dans « {chemin} ».")
 
     @protege()
     def charger(self) -> None:
-        self.canevas = Canevas.charger(self.chemin.value.strip() or FICHIER_PAR_DEFAUT)
+        self.confirmation.retirer()
+        self.canevas = Canevas.charger(self.chemin.fichier(verifier_auteur=False))
         self.nom.value, self.vue.value = self.canevas.nom, self.canevas.vue
         self.rafraichir()
         self.message.succes(f"Canevas « {self.canevas.nom} » chargé ({len(self.canevas)} notes).")
 
     @protege()
     def exporter(self) -> None:
-        base = Path(self.chemin.value.strip() or FICHIER_PAR_DEFAUT)
-        chemin = exporter_html(self.canevas, base.with_suffix(".html"))
+        page = self.chemin.voisin(".html", "plotly-graph-div")  # a page written before the mark existed
+        chemin = exporter_html(self.canevas, page)
         self.message.succes(f"Page HTML écrite dans « {chemin} » : ouvrez-la pour l'imprimer ou la partager.")
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import ipywidgets as widgets
 
 from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, nombre_fr
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur
-from strategie.widgets._commun import Curseur, FigureVivante, ZoneMessage, protege
+from strategie._fichiers import elements_enregistres
+from strategie.widgets._commun import Confirmation, Curseur, FigureVivante, ZoneMessage, protege
 
 __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 
@@ -62,7 +64,9 @@ class EditeurCanevasStrategique(widgets.VBox):
     suivent en direct. On peut ajouter ou retirer un facteur, ajouter une
     offre concurrente et écrire un slogan. ``self.canevas`` est le modèle
     modifié : relisez-le dans le carnet après avoir joué. Avec ``chemin``, un
-    bouton enregistre le canevas dans ce fichier JSON.
+    bouton enregistre le canevas dans ce fichier JSON ; un canevas sans facteur ne
+    remplace un fichier qui en a qu'après confirmation. « Annuler le retrait » remet
+    le dernier facteur retiré, à sa place et avec ses niveaux.
     """
 
     def __init__(self, canevas: CanevasStrategique | None = None, reference: str = MOYENNE, chemin=None):
@@ -80,6 +84,8 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.canevas.focale = self.canevas.focale  # pinned: adding a competitor must not change your offer
         self.chemin = chemin
         self.message = ZoneMessage()
+        self.confirmation = Confirmation()
+        self._retraits: list[tuple[str, int, dict[str, float]]] = []  # what « Annuler le retrait » puts back
         self._en_construction = False
         self.curseurs: dict[str, Curseur] = {}
 
@@ -94,6 +100,8 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.bouton_ajouter = widgets.Button(description="Ajouter le facteur", icon="plus", layout=_BOUTON)
         self.facteur_a_retirer = widgets.Dropdown(layout=_CHAMP)
         self.bouton_retirer = widgets.Button(description="Retirer le facteur", icon="trash", layout=_BOUTON)
+        self.bouton_annuler_retrait = widgets.Button(description="Annuler le retrait", icon="undo",
+                                                     layout=widgets.Layout(width="auto", display="none"))
         self.nouvelle_offre = widgets.Text(placeholder="Nouvelle offre concurrente", layout=_CHAMP)
         self.bouton_offre = widgets.Button(description="Ajouter l'offre", icon="plus", layout=_BOUTON)
         self.slogan = widgets.Text(
@@ -104,6 +112,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         for widget, nom in (
             (self.nouveau_facteur, "nouveau"), (self.bouton_ajouter, "ajouter"), (self.bouton_retirer, "retirer"),
             (self.nouvelle_offre, "nouvelle-offre"), (self.bouton_enregistrer, "enregistrer"),
+            (self.bouton_annuler_retrait, "annuler-retrait"),
         ):
             widget.add_class(f"strategie-canevas-strategique-{nom}")
 
@@ -111,6 +120,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.offre_reglee.observe(self._sur_offre_reglee, names="value")
         self.bouton_ajouter.on_click(self._sur_ajout)
         self.bouton_retirer.on_click(self._sur_retrait)
+        self.bouton_annuler_retrait.on_click(self._sur_annulation_retrait)
         self.bouton_offre.on_click(self._sur_ajout_offre)
         self.slogan.observe(self._sur_slogan, names="value")
         self.bouton_enregistrer.on_click(self._sur_enregistrement)
@@ -123,7 +133,7 @@ class EditeurCanevasStrategique(widgets.VBox):
                 self.offre_reglee,
                 self.boite_curseurs,
                 widgets.HBox([self.nouveau_facteur, self.bouton_ajouter]),
-                widgets.HBox([self.facteur_a_retirer, self.bouton_retirer]),
+                widgets.HBox([self.facteur_a_retirer, self.bouton_retirer, self.bouton_annuler_retrait]),
                 widgets.HBox([self.nouvelle_offre, self.bouton_offre]),
                 widgets.HBox([self.slogan] + ([self.bouton_enregistrer] if chemin else [])),
             ]
@@ -132,6 +142,7 @@ class EditeurCanevasStrategique(widgets.VBox):
             self.titre,
             widgets.HBox([widgets.Box([self.figure], layout=widgets.Layout(width="64%")), colonne_droite]),
             reglages,
+            self.confirmation,
             self.message,
         ]
         self._reconstruire(reference)
@@ -178,6 +189,10 @@ class EditeurCanevasStrategique(widgets.VBox):
 
     def _rafraichir(self) -> None:
         c = self.canevas
+        self.confirmation.retirer()  # the canvas changed: a pending question no longer holds
+        self.bouton_annuler_retrait.layout.display = None if self._retraits else "none"
+        if self._retraits:
+            self.bouton_annuler_retrait.tooltip = f"Remettre « {self._retraits[-1][0]} » à sa place"
         self.titre.value = f"<h4 style='margin:4px 0'>{html.escape(c.titre or 'Canevas stratégique')}</h4>"
         self.figure.montrer(figure_courbes_de_valeur(c, hauteur=460))
         if not c.facteurs:
@@ -233,9 +248,26 @@ class EditeurCanevasStrategique(widgets.VBox):
         nom = self.facteur_a_retirer.value
         if nom is None:
             raise SaisieInvalide("Il n'y a aucun facteur à retirer.")
-        self.canevas.retirer_facteur(nom)
+        c = self.canevas
+        niveaux = {o: c.niveau(o, nom) for o in c.offres}
+        position = c.facteurs.index(nom)
+        c.retirer_facteur(nom)
+        self._retraits.append((nom, position, niveaux))
         self._reconstruire()
-        self.message.info(f"Facteur « {nom} » retiré du canevas.")
+        self.message.info(f"Facteur « {nom} » retiré du canevas (« Annuler le retrait » le remet).")
+
+    @protege()
+    def _sur_annulation_retrait(self, _bouton=None) -> None:
+        if not self._retraits:
+            raise SaisieInvalide("Aucun retrait à annuler.")
+        nom, position, niveaux = self._retraits[-1]
+        c = self.canevas
+        # Offers added since keep the bottom of the scale; the factor goes back to its place.
+        remis = c.ajouter_facteur(nom, {o: v for o, v in niveaux.items() if o in c.offres},
+                                  min(position, len(c.facteurs)))
+        self._retraits.pop()
+        self._reconstruire()
+        self.message.succes(f"Facteur « {remis} » remis à sa place, avec ses niveaux.")
 
     @protege()
     def _sur_ajout_offre(self, _bouton=None) -> None:
@@ -258,5 +290,18 @@ class EditeurCanevasStrategique(widgets.VBox):
 
     @protege()
     def _sur_enregistrement(self, _bouton=None) -> None:
-        chemin = self.canevas.enregistrer(self.chemin)
+        deja = elements_enregistres(self.chemin, "facteurs")
+        if not self.canevas.facteurs and deja:
+            self.confirmation.demander(
+                f"« {Path(self.chemin).name} » contient {deja} facteur(s) et ce canevas n'en a plus : le remplacer "
+                "par un canevas sans facteur ?", self._ecrire)
+            self.message.info("Rien n'est enregistré tant que vous n'avez pas répondu (« Annuler le retrait » "
+                              "remet les facteurs retirés).")
+            return
+        self._ecrire()
+
+    @protege()
+    def _ecrire(self) -> None:
+        self.confirmation.retirer()
+        chemin = Path(self.canevas.enregistrer(self.chemin)).resolve()
         self.message.succes(f"Canevas stratégique enregistré dans « {chemin} ».")

@@ -8,10 +8,11 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas
-from strategie.cas import FICHIER_EXPERIENCE, ExperiencePartagee, charger_cas
+from strategie._fichiers import elements_enregistres
+from strategie.cas import FICHIER_EXPERIENCE, FORMAT_EXPERIENCE, ExperiencePartagee, charger_cas
 from strategie.coherence import REGLES, Constat, verifier
 from strategie.figures.coherence import figure_experience, figure_matrice_segments
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import ChampFichier, Confirmation, FigureVivante, ZoneMessage, protege
 from strategie.widgets.canevas import EditeurCanevas
 
 
@@ -117,9 +118,12 @@ class MatriceExperience(widgets.VBox):
                                                    layout=widgets.Layout(width="auto"),
                                                    disabled=reference is None)
         self.bouton_exemple.observe(lambda _: self._montrer_exemple(), names="value")
-        self.chemin = widgets.Text(value=str(chemin), description="Fichier :", layout=widgets.Layout(width="320px"))
-        bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="success")
-        bouton_charger = widgets.Button(description="Recharger le fichier", icon="folder-open")
+        self.chemin = ChampFichier(chemin, ".json", "cette matrice", FORMAT_EXPERIENCE)
+        self.confirmation = Confirmation()
+        bouton_enregistrer = widgets.Button(description="Enregistrer", icon="save", button_style="success",
+                                            layout=widgets.Layout(width="auto"))
+        bouton_charger = widgets.Button(description="Recharger", icon="folder-open", layout=widgets.Layout(width="auto"),
+                                        tooltip="Relire le fichier enregistré (vos changements non enregistrés sont perdus)")
         bouton_enregistrer.on_click(lambda _: self.enregistrer())
         bouton_charger.on_click(lambda _: self.charger())
         super().__init__([
@@ -128,8 +132,10 @@ class MatriceExperience(widgets.VBox):
                          "laissez vide s'il n'intervient pas. La mise à jour se fait en quittant la case.</small>"),
             self.grille,
             self.message,
-            widgets.HBox([self.chemin, bouton_enregistrer, bouton_charger, self.bouton_exemple],
-                         layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self.chemin, bouton_enregistrer, bouton_charger, self.bouton_exemple,
+                          self.chemin.dossier_affiche],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
+            self.confirmation,
             self.couverture,
             self.constats,
             self.figure,
@@ -204,12 +210,29 @@ class MatriceExperience(widgets.VBox):
 
     @protege()
     def enregistrer(self) -> None:
-        chemin = self.experience.enregistrer(self.chemin.value.strip() or FICHIER_EXPERIENCE)
+        chemin = self.chemin.fichier()
+        deja = elements_enregistres(chemin, "contributions")
+        if not self.experience.vers_dict()["contributions"] and deja:
+            self.confirmation.demander(
+                f"« {chemin.name} » contient {deja} contribution(s) et la matrice est vide : la remplacer par une "
+                "matrice vide ?", self._ecrire_confirme)
+            self.message.info("Rien n'est enregistré tant que vous n'avez pas répondu.")
+            return
+        self._ecrire(chemin)
+
+    @protege()
+    def _ecrire_confirme(self) -> None:
+        self._ecrire(self.chemin.fichier())
+
+    def _ecrire(self, chemin: Path) -> None:
+        self.confirmation.retirer()
+        chemin = self.experience.enregistrer(chemin)
         self.message.succes(f"Contributions enregistrées dans « {chemin} ».")
 
     @protege()
     def charger(self) -> None:
-        self.experience = ExperiencePartagee.charger(self.chemin.value.strip() or FICHIER_EXPERIENCE)
+        self.confirmation.retirer()
+        self.experience = ExperiencePartagee.charger(self.chemin.fichier(verifier_auteur=False))
         self._construire_grille()
         self.actualiser()
         self.message.succes(f"Contributions « {self.experience.nom} » rechargées.")

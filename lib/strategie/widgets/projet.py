@@ -13,7 +13,7 @@ from strategie.figures.projet import figure_bilan
 from strategie.projet import (
     ETAPES, FICHIER_PLAN, FICHIER_RAPPORT, PILIERS, Etape, Projet, bilan, charger_projet, rapport_html,
 )
-from strategie.widgets._commun import ZoneMessage, protege
+from strategie.widgets._commun import ChampFichier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante
 from strategie.widgets.smart import ConstructeurObjectif
 
@@ -94,8 +94,10 @@ class TableauDeBordProjet(widgets.VBox):
         self.champ_auteur = widgets.Text(value=self.projet.auteur, description="Auteur", style=_STYLE,
                                          layout=_LARGE, placeholder="Votre nom")
         defaut = (self.dossier / FICHIER_RAPPORT) if self.dossier is not None else Path(FICHIER_RAPPORT)
-        self.champ_chemin = widgets.Text(value=str(chemin_rapport or defaut), description="Fichier", style=_STYLE,
-                                         layout=_LARGE)
+        # The report stays in the learner's folder, never over a lesson or a page it did not write.
+        self.champ_chemin = ChampFichier(chemin_rapport or defaut, ".html", "ce tableau de bord",
+                                         marques=("strategie-projet-rapport",), description="Fichier",
+                                         style=_STYLE, layout=_LARGE)
         self.bouton_rapport = widgets.Button(description="Produire le rapport", icon="file", button_style="success",
                                              layout=widgets.Layout(width="auto"))
         for widget, nom in ((self.bouton_rafraichir, "rafraichir"), (self.bouton_preparer, "preparer"),
@@ -123,7 +125,8 @@ class TableauDeBordProjet(widgets.VBox):
             widgets.HBox([self.choix_objectif, self.bouton_retirer]),
             widgets.HTML("<h4 style='margin:12px 0 4px'>Le rapport imprimable</h4>"),
             self.champ_titre, self.champ_auteur,
-            widgets.HBox([self.champ_chemin, self.bouton_rapport]),
+            widgets.HBox([self.champ_chemin, self.bouton_rapport, self.champ_chemin.dossier_affiche],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
             self.message,
         ]
         self._afficher()
@@ -215,7 +218,7 @@ class TableauDeBordProjet(widgets.VBox):
     def produire_rapport(self, _bouton=None) -> None:
         self.projet.titre = self.champ_titre.value
         self.projet.auteur = self.champ_auteur.value
-        chemin = rapport_html(self.projet, self.champ_chemin.value, self.aujourd_hui)
+        chemin = rapport_html(self.projet, self.champ_chemin.fichier(), self.aujourd_hui)
         if self.dossier is not None:
             self.projet.enregistrer_plan(self.dossier / FICHIER_PLAN)  # keeps the title and the author
         self._afficher()
