@@ -47,6 +47,8 @@ html_js_files = [("strategie-figures.js", {"defer": "defer"})]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_context = {"default_mode": "light"}  # pydata-sphinx-theme: the frozen widgets are drawn for a light page
+# The theme's header has a search field already: the sidebar keeps the title and the table of contents.
+html_sidebars = {"**": ["navbar-logo.html", "sbt-sidebar-nav.html"]}
 html_theme_options = {
     "repository_url": f"https://github.com/{strategie_lancement['depot']}",
     "repository_branch": strategie_lancement["branche"],
