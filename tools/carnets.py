@@ -25,6 +25,8 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parent.parent
 DOSSIERS = ("course", "solutions", "exercises")
 
+# language_info holds the name only: the learner's exact Python version is unknown here, and
+# strategie.serveur fills in the kernel's own at opening time (otherwise the lesson opens « modified »).
 METADONNEES_CARNET = {
     "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
     "language_info": {"name": "python"},
