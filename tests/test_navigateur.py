@@ -1,8 +1,10 @@
 """Les leçons dans un vrai navigateur : JupyterLab + Chromium sans tête.
 
-Pour chaque leçon : ouvrir le carnet, tout exécuter, vérifier qu'aucune cellule
-n'est en erreur, qu'un widget ipywidgets et une figure plotly sont vraiment
-dessinés dans la page, et garder une capture d'écran dans tests/artefacts/.
+Pour chaque leçon : l'ouvrir (elle ne doit pas se marquer « modifiée »), tout exécuter,
+vérifier qu'aucune cellule n'est en erreur, qu'aucune erreur JavaScript n'a eu lieu depuis
+le premier chargement, qu'un widget ipywidgets et une figure plotly sont vraiment dessinés
+dans la page, qu'aucun libellé n'est coupé à 1280 px, et garder une capture d'écran dans
+tests/artefacts/.
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ def jupyterlab(tmp_path_factory, chromium_executable):
         sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
         f"--IdentityProvider.token={JETON}", f"--ServerApp.root_dir={racine}",
         "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+        # As tools/configurer_jupyterlab.py installs it: an opened lesson is not marked modified.
+        "--ServerApp.contents_manager_class=strategie.serveur.GestionnaireCarnets",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         commande.append("--allow-root")
@@ -127,13 +131,26 @@ def _attendre_fin_execution(page, limite_s: float) -> None:
     )
 
 
-def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str, largeur: int = 1400, erreurs_js: list | None = None):
-    """Ouvre le carnet et exécute tout ; ``erreurs_js`` reçoit les erreurs JavaScript dès l'ouverture."""
+def _ecouter_les_erreurs(page, erreurs_js: list) -> None:
+    """Toute erreur JavaScript de la page : exception non rattrapée ou ``console.error``.
+
+    Une vue de widget qui ne se dessine pas ne lève rien : ipywidgets l'écrit par
+    ``console.error`` ; elle compte donc aussi.
+    """
+    page.on("pageerror", lambda e: erreurs_js.append(f"exception : {e}"))
+    page.on("console", lambda m: erreurs_js.append(f"console.error : {m.text[:300]}") if m.type == "error" else None)
+
+
+def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str, largeur: int = 1280, erreurs_js: list | None = None):
+    """Ouvre le carnet (il ne doit pas se marquer « modifié ») et exécute tout.
+
+    ``erreurs_js`` reçoit les erreurs JavaScript dès le premier chargement de la page.
+    """
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     contexte = navigateur.new_context(viewport={"width": largeur, "height": 1000}, locale="fr-FR")
     page = contexte.new_page()
     if erreurs_js is not None:
-        page.on("pageerror", lambda e: erreurs_js.append(str(e)))
+        _ecouter_les_erreurs(page, erreurs_js)  # before the first load: nothing is missed
     page.goto(f"{jupyterlab}/lab/tree/{relatif}?token={JETON}&reset", wait_until="domcontentloaded")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
     page.wait_for_function(
@@ -142,9 +159,31 @@ def _ouvrir_et_executer(jupyterlab, navigateur, relatif: str, largeur: int = 140
         " && w.sessionContext.session.kernel.status === 'idle'; }",
         timeout=90_000,
     )
+    try:
+        _verifier_non_modifie(page, relatif)
+    except Exception:
+        contexte.close()
+        raise
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     _attendre_fin_execution(page, limite_s=240)
     return contexte, page
+
+
+def _verifier_non_modifie(page, relatif: str) -> None:
+    """Ouvrir une leçon ne la modifie pas : pas d'indicateur « modifié » (●) une fois le noyau prêt."""
+    # The kernel's language_info (with its Python version) reaches the model once the kernel is up.
+    page.wait_for_function(
+        "() => { const i = window.jupyterapp.shell.currentWidget.context.model.getMetadata('language_info');"
+        " return i && i.version; }", timeout=30_000)
+    page.wait_for_timeout(500)
+    modifie = page.evaluate(
+        "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " return [w.context.model.dirty, w.title.className, JSON.stringify(w.context.model.getMetadata('language_info'))]; }"
+    )
+    assert not modifie[0] and "jp-mod-dirty" not in modifie[1], (
+        f"{relatif} est marqué « modifié » dès l'ouverture, sans que rien n'ait été fait "
+        f"(language_info du modèle : {modifie[2]})"
+    )
 
 
 @pytest.mark.parametrize("lecon", lecons(), ids=lambda p: p.stem)
@@ -193,6 +232,10 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
             json.dumps({"figures": figures, "erreurs_js": erreurs_js}, ensure_ascii=False, indent=1), encoding="utf-8"
         )
         assert not erreurs_js, f"{lecon.name} : erreurs JavaScript dans la page : {erreurs_js}"
+    except Exception as exc:
+        if erreurs_js:  # whatever failed first, the JavaScript errors are part of the report
+            exc.add_note(f"Erreurs JavaScript dans la page : {erreurs_js}")
+        raise
     finally:
         try:  # free the kernel: the next lesson gets the CPU
             page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")

@@ -16,7 +16,6 @@ import html
 import re
 from pathlib import Path
 
-import anywidget
 import ipywidgets as widgets
 
 from strategie.autoevaluation import (
@@ -33,53 +32,61 @@ _STYLES = {  # background, text, border; the symbol and the words carry the mean
 _A_CHOISIR = "— choisir —"
 
 
-class GardeRaccourcis(anywidget.AnyWidget):
+class GardeRaccourcis(widgets.Output):
     """Invisible : rend les flèches, Espace et les lettres aux champs de la boîte qui le contient.
 
     Sans lui, JupyterLab (mode commande) prend les flèches d'un bouton radio ou d'une liste
     pour changer de cellule : on ne pourrait pas choisir une réponse au clavier. Lumino ignore
     ses raccourcis pour un champ marqué ``data-lm-suppress-shortcuts`` ; seul le navigateur
-    peut poser cet attribut, d'où ce petit module JavaScript (anywidget, sans extension serveur).
+    peut poser cet attribut, d'où ce petit script, que JupyterLab exécute à l'affichage (sortie
+    ``application/javascript`` d'une cellule exécutée, donc de confiance).
+
+    Pourquoi pas un module anywidget : anywidget 0.11 lève « Failed to initialize model »
+    quand son module met plus de 2 s à se charger, ce qui arrive sur une machine chargée
+    (Binder) pendant « Tout exécuter ».
     """
 
-    _esm = """
-    const CHAMPS = "input, select, textarea, button";
-    let groupes = 0;
-    function marquer(boite) {
-      for (const champ of boite.querySelectorAll(CHAMPS)) {
-        if (!champ.hasAttribute("data-lm-suppress-shortcuts")) champ.setAttribute("data-lm-suppress-shortcuts", "true");
+    _JS = """
+    (() => {
+      const CHAMPS = "input, select, textarea, button";
+      function marquer(boite) {
+        for (const champ of boite.querySelectorAll(CHAMPS)) {
+          if (!champ.hasAttribute("data-lm-suppress-shortcuts")) champ.setAttribute("data-lm-suppress-shortcuts", "true");
+        }
+        // One name per set of radio buttons: Tab enters and leaves the set, the arrows move inside it.
+        for (const radios of boite.querySelectorAll(".widget-radio-box:not([role])")) {
+          window.strategieGroupesRadio = (window.strategieGroupesRadio || 0) + 1;
+          const nom = `strategie-autoevaluation-${Date.now()}-${window.strategieGroupesRadio}`;
+          radios.setAttribute("role", "radiogroup");
+          radios.setAttribute("aria-label", "Réponses proposées");
+          for (const radio of radios.querySelectorAll("input[type=radio]")) radio.name = nom;
+        }
       }
-      // One name per set of radio buttons: Tab enters and leaves the set, the arrows move inside it.
-      for (const radios of boite.querySelectorAll(".widget-radio-box:not([role])")) {
-        const nom = `strategie-autoevaluation-${Date.now()}-${++groupes}`;
-        radios.setAttribute("role", "radiogroup");
-        radios.setAttribute("aria-label", "Réponses proposées");
-        for (const radio of radios.querySelectorAll("input[type=radio]")) radio.name = nom;
-      }
-    }
-    function render({ el }) {
-      let observateur = null;
+      const ici = element;
       const poser = () => {
-        const boite = el.closest(".strategie-autoevaluation");
+        const boite = ici.closest(".strategie-autoevaluation");
         if (!boite) return false;
         marquer(boite);
-        // Fields drawn later (a view re-rendered by ipywidgets) are marked too.
-        observateur = new MutationObserver(() => marquer(boite));
-        observateur.observe(boite, { childList: true, subtree: true });
+        if (!boite.hasAttribute("data-strategie-garde")) {
+          boite.setAttribute("data-strategie-garde", "1");
+          // Fields drawn later (a view re-rendered by ipywidgets) are marked too.
+          new MutationObserver(() => marquer(boite)).observe(boite, { childList: true, subtree: true });
+        }
         return true;
       };
       if (!poser()) {
-        // The view is attached to the page a little after render().
+        // The output is attached to the page a little after it is rendered.
         const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);
         setTimeout(() => clearInterval(minuteur), 10000);
       }
-      return () => { if (observateur) observateur.disconnect(); };
-    }
-    export default { render };
+    })();
     """
 
     def __init__(self):
         super().__init__(layout=widgets.Layout(display="none"))
+        # Set directly (no IPython formatter needed): the same output a displayed Javascript() gives.
+        self.outputs = ({"output_type": "display_data", "metadata": {},
+                         "data": {"application/javascript": self._JS, "text/plain": ""}},)
 
 
 def _texte_riche(texte: str) -> str:
