@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 
 import pytest
 
@@ -49,7 +50,10 @@ def _page_du_formgrader(carnet_note, devoir: str, eleve: str) -> str:
     config.HTMLExporter.extra_template_basedirs = [handlers.template_path]
     ressources = {"assignment_id": devoir, "notebook_id": devoir, "submission_id": "x", "index": 0, "total": 1,
                   "base_url": "/", "student": eleve, "last_name": None, "first_name": None, "notebook_path": "/"}
-    page, _ = HTMLExporter(config=config).from_filename(str(carnet_note), resources=ressources)
+    with warnings.catch_warnings():
+        # The formgrader does not render plotly outputs either (nbconvert warns about them).
+        warnings.filterwarnings("ignore", message="Your element with mimetype")
+        page, _ = HTMLExporter(config=config).from_filename(str(carnet_note), resources=ressources)
     return page
 
 
