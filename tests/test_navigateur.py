@@ -33,6 +33,42 @@ DRAPEAUX_CHROMIUM = [
 # Lessons whose widget or figure appear only after a click are listed here with the reason.
 SANS_WIDGET: dict[str, str] = {}
 
+# In every widget of the page: a label or a button whose text is cut (« Recharger le fi… »), or a
+# field, a text or a figure that goes past the right edge of its output (hidden or cropped).
+DEBORDEMENTS_JS = """() => {
+  const r = [];
+  const quoi = e => {
+    const vue = e.closest('[class*="strategie-"]');
+    const nom = vue ? [...vue.classList].filter(c => c.startsWith('strategie-')).join('.') : '?';
+    const classes = String(e.className.baseVal ?? e.className).split(' ')
+      .filter(c => c.startsWith('widget') || c.startsWith('main')).join('.');
+    return `${nom} ${e.tagName.toLowerCase()}.${classes} « ${(e.textContent || e.value || '').trim().slice(0, 50)} »`;
+  };
+  const champs = ['.widget-label', '.widget-label-basic', 'button', 'input', 'select', 'textarea',
+                  '.widget-html-content', '.main-svg'].map(c => '.jupyter-widgets ' + c).join(', ');
+  for (const zone of document.querySelectorAll('.jp-OutputArea-output')) {
+    const droite = zone.getBoundingClientRect().right;
+    for (const e of zone.querySelectorAll(champs)) {
+      if (!e.getClientRects().length || (e.offsetParent === null && e.tagName !== 'svg')) continue;
+      if (e.matches('.widget-label, .widget-label-basic, button') && e.scrollWidth > e.clientWidth + 1)
+        r.push(`coupé : ${quoi(e)} (${e.scrollWidth} px pour ${e.clientWidth})`);
+      const b = e.getBoundingClientRect();
+      if (b.width > 0 && b.right > droite + 1)
+        r.push(`déborde : ${quoi(e)} (jusqu'à ${Math.round(b.right)} px, sortie jusqu'à ${Math.round(droite)})`);
+    }
+  }
+  return r;
+}"""
+
+
+def _dessiner_toute_la_page(page) -> None:
+    """Fait défiler chaque cellule à l'écran : JupyterLab ne dessine les autres qu'à leur tour."""
+    nombre = page.evaluate("document.querySelectorAll('.jp-Notebook .jp-Cell').length")
+    for i in range(0, nombre, 2):
+        page.evaluate(f"document.querySelectorAll('.jp-Notebook .jp-Cell')[{i}].scrollIntoView()")
+        page.wait_for_timeout(120)
+    page.wait_for_timeout(800)
+
 
 def _chromium() -> str | None:
     for nom in ("chromium", "chromium-browser", "google-chrome"):
@@ -226,6 +262,10 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
             page.locator(".jp-OutputArea-output .jupyter-widgets").first.scroll_into_view_if_needed()
             page.wait_for_timeout(500)  # cells brought into view are drawn a moment later
             page.screenshot(path=str(ARTEFACTS / f"{lecon.stem}-widget.png"))
+        # Nothing cut off or overflowing at 1280 px, the file browser open (the narrowest lesson page).
+        _dessiner_toute_la_page(page)
+        debordements = page.evaluate(DEBORDEMENTS_JS)
+        assert not debordements, f"{lecon.name} : textes coupés ou qui débordent à 1280 px : {debordements}"
         if lecon.stem in INTERACTIONS:
             INTERACTIONS[lecon.stem](page)
         (ARTEFACTS / f"{lecon.stem}.json").write_text(
@@ -249,7 +289,7 @@ def _curseur_du_module_00_recalcule_le_resultat(page):
     vue.scroll_into_view_if_needed()
     # Cells far from the viewport are drawn a moment after scrolling (content-visibility): wait for the text.
     page.wait_for_function(
-        "() => { const m = document.querySelector('.strategie-demarrer .strategie-message');"
+        "() => { const m = document.querySelector('.strategie-demarrer > .strategie-message');"
         " return m && m.innerText.includes('bénéfice'); }",
         timeout=30_000,
     )
@@ -257,10 +297,26 @@ def _curseur_du_module_00_recalcule_le_resultat(page):
     poignee.focus()
     page.keyboard.press("Home")  # price to 0: the activity now loses money
     page.wait_for_function(
-        "() => document.querySelector('.strategie-demarrer .strategie-message').innerText.includes('perte')",
+        "() => document.querySelector('.strategie-demarrer > .strategie-message').innerText.includes('perte')",
         timeout=15_000,
     )
     page.screenshot(path=str(ARTEFACTS / "00-demarrer-curseur.png"))
+    # The box next to the slider takes a French decimal comma: 4,5 € × 1 000 − 1 500 − 1 500 = 1 500 € of profit.
+    prix = vue.locator(".strategie-curseur-saisie input").first
+    prix.fill("4,5")
+    prix.press("Enter")
+    page.wait_for_function(
+        "() => { const t = document.querySelector('.strategie-demarrer > .strategie-message').innerText;"
+        " return t.includes('bénéfice') && t.replace(/\\s/g, '').includes('1500'); }",
+        timeout=15_000,
+    )
+    assert prix.input_value() == "4,5"
+    prix.fill("quatre")
+    prix.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-demarrer').innerText.includes(\"n'est pas un nombre\")",
+        timeout=15_000,
+    )
 
 
 def _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(page):
@@ -288,6 +344,16 @@ def _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(page):
             timeout=15_000,
         )
         page.screenshot(path=str(ARTEFACTS / "01-editeur-apres-ajout.png"))
+        # The « Fichier » box never writes over a lesson: a French message, the folder is shown.
+        editeur = page.locator(".strategie-canevas").first
+        fichier = editeur.locator(".strategie-fichier input")
+        fichier.fill("01-business-model-canvas.ipynb")
+        editeur.get_by_role("button", name="Enregistrer").click()
+        page.wait_for_function(
+            "() => document.querySelector('.strategie-canevas .strategie-message').innerText.includes('carnet')",
+            timeout=15_000,
+        )
+        assert "course" in editeur.locator(".strategie-fichier-dossier").inner_text()
     except Exception:
         page.screenshot(path=str(ARTEFACTS / "01-editeur-echec.png"))
         raise
@@ -300,7 +366,26 @@ def _objectif_smart_refuse_une_date_impossible(page):
     page.wait_for_function(
         "() => document.querySelector('.strategie-smart').innerText.includes('28 jours')", timeout=15_000
     )
+    # The verdicts of the previous objective are gone (no stale « ✔ Temporel »).
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-smart .strategie-smart-liste').innerText.includes('reviendra')",
+        timeout=15_000,
+    )
+    assert vue.locator(".strategie-smart-liste .strategie-smart-rempli").count() == 0
     page.screenshot(path=str(ARTEFACTS / "14-objectif-date-impossible.png"))
+    # A unit slip on the dashboard: a readable figure and a message within seconds, not a frozen tab.
+    tableau = page.locator(".strategie-smart-tableau-de-bord").first
+    tableau.scroll_into_view_if_needed()
+    tableau.get_by_placeholder("ex. 10,5").fill("99999999999")
+    tableau.get_by_role("button", name="Ajouter la mesure").click()
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-smart-tableau-de-bord .strategie-message').innerText"
+        ".includes(\"vérifiez l'unité\")", timeout=20_000,
+    )
+    graduations = page.evaluate(
+        "() => document.querySelectorAll('.strategie-smart-tableau-de-bord .xtick').length")
+    assert 0 < graduations <= 25, f"{graduations} graduations sur l'axe d'avancement"
+    page.screenshot(path=str(ARTEFACTS / "14-tableau-mesure-enorme.png"))
 
 
 # What a learner does with a lesson's widget, checked in the page after "run all".

@@ -25,9 +25,18 @@ def _y(ligne: int) -> float:
     return -sum(_HAUTEUR_LIGNE[:ligne])
 
 
-def figure_canevas(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) -> go.Figure:
-    """Le canevas en une figure : neuf blocs, leurs intitulés et leurs notes."""
+# Without a width, the figure takes the width of the page (a file browser open or not): notes are
+# wrapped for the narrowest page a lesson has at 1280 px, about 840 px.
+_LARGEUR_MINIMALE = 840
+
+
+def figure_canevas(canevas: Canevas, largeur: int | None = None, hauteur: int = 650) -> go.Figure:
+    """Le canevas en une figure : neuf blocs, leurs intitulés et leurs notes.
+
+    Sans ``largeur`` (en pixels), la figure prend la largeur de la page.
+    """
     fig = go.Figure()
+    caracteres_par_colonne = 14 * max(largeur or _LARGEUR_MINIMALE, _LARGEUR_MINIMALE) / _LARGEUR_MINIMALE
     for cle, bloc in BLOCS.items():
         x0, x1 = bloc.colonne, bloc.colonne + bloc.largeur
         y0 = _y(bloc.ligne)
@@ -36,7 +45,7 @@ def figure_canevas(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) ->
                       fillcolor=COULEURS[cle], layer="below")
         fig.add_annotation(x=x0 + 0.08, y=y0 - 0.08, xanchor="left", yanchor="top", showarrow=False,
                            text=f"<b>{html.escape(bloc.intitule(canevas.vue))}</b>", font=dict(size=12))
-        largeur_texte = 18 * bloc.largeur
+        largeur_texte = int(caracteres_par_colonne * bloc.largeur)
         lignes = []
         for note in canevas.notes_du_bloc(cle):
             morceaux = textwrap.wrap(note.texte, largeur_texte) or [""]
@@ -49,7 +58,7 @@ def figure_canevas(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) ->
     vue = "Business Model You" if canevas.vue == "personnel" else "Business Model Canvas"
     fig.update_layout(
         title=dict(text=f"{html.escape(canevas.nom)} — {vue}", x=0.01),
-        width=largeur, height=hauteur, margin=dict(l=10, r=10, t=50, b=10),
+        width=largeur, autosize=largeur is None, height=hauteur, margin=dict(l=10, r=10, t=50, b=10),
         plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
     )
     return fig

@@ -134,7 +134,7 @@ def figure_matrice_segments(canevas: Canevas, largeur: int = 760) -> go.Figure:
     return fig
 
 
-def figure_experience(experience: ExperiencePartagee, largeur: int = 860) -> go.Figure:
+def figure_experience(experience: ExperiencePartagee, largeur: int = 820) -> go.Figure:
     """Partenaires × segments : qui contribue à l'expérience de qui (survolez une case pour lire la contribution)."""
     presence = experience.presence()
     matrice = experience.matrice()

@@ -89,6 +89,15 @@ class GardeRaccourcis(widgets.Output):
                          "data": {"application/javascript": self._JS, "text/plain": ""}},)
 
 
+# A long item to classify wraps onto two lines instead of ending in « … » (ipywidgets cuts labels).
+_CSS = (
+    "<style>.strategie-autoevaluation-classement .widget-dropdown{height:auto;"
+    "min-height:var(--jp-widgets-inline-height);align-items:center}"
+    ".strategie-autoevaluation-classement .widget-dropdown>.widget-label{white-space:normal;height:auto;"
+    "line-height:1.3;overflow:visible;text-overflow:clip;padding:2px 8px 2px 0}</style>"
+)
+
+
 def _texte_riche(texte: str) -> str:
     """Le texte des données en HTML : échappé, avec `code` et **gras** (rien d'autre)."""
     sur = html.escape(texte.strip())
@@ -241,7 +250,8 @@ class Autoevaluation(widgets.VBox):
         )
         entete.add_class("strategie-autoevaluation-titre")
         self.vues = [VueQuestion(i, q, self.verifier) for i, q in enumerate(self.questionnaire.questions, start=1)]
-        super().__init__([entete, *self.vues, self.message, GardeRaccourcis()],
+        mise_en_forme = widgets.HTML(_CSS, layout=widgets.Layout(display="none"))
+        super().__init__([entete, *self.vues, self.message, GardeRaccourcis(), mise_en_forme],
                          layout=widgets.Layout(border="1px solid #dadce0", padding="8px 12px", margin="8px 0",
                                                max_width="900px"))
         self.add_class("strategie-autoevaluation")

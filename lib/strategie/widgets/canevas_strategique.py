@@ -18,6 +18,14 @@ __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 MOYENNE = "moyenne"
 _CHAMP = widgets.Layout(width="260px")
 _BOUTON = widgets.Layout(width="190px")
+# A fixed width: inside a box, plotly draws 700 px whatever room is left; the grid wraps below if needed.
+_LARGEUR_FIGURE = 660
+
+
+def _figure(canevas: CanevasStrategique):
+    figure = figure_courbes_de_valeur(canevas, hauteur=460)
+    figure.update_layout(width=_LARGEUR_FIGURE)
+    return figure
 
 
 def canevas_de_depart() -> CanevasStrategique:
@@ -90,7 +98,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.curseurs: dict[str, Curseur] = {}
 
         self.titre = widgets.HTML()
-        self.figure = FigureVivante(figure_courbes_de_valeur(self.canevas, hauteur=460))
+        self.figure = FigureVivante(_figure(self.canevas))
         self.grille = widgets.HTML()
         self.mesures = widgets.HTML()
         self.reference = widgets.Dropdown(description="Comparer à", style={"description_width": "initial"})
@@ -126,7 +134,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.bouton_enregistrer.on_click(self._sur_enregistrement)
 
         colonne_droite = widgets.VBox(
-            [self.reference, self.grille, self.mesures], layout=widgets.Layout(width="36%", min_width="300px")
+            [self.reference, self.grille, self.mesures], layout=widgets.Layout(flex="1 1 300px", min_width="300px")
         )
         reglages = widgets.VBox(
             [
@@ -140,7 +148,8 @@ class EditeurCanevasStrategique(widgets.VBox):
         )
         self.children = [
             self.titre,
-            widgets.HBox([widgets.Box([self.figure], layout=widgets.Layout(width="64%")), colonne_droite]),
+            widgets.HBox([widgets.Box([self.figure], layout=widgets.Layout(flex="0 0 auto", width=f"{_LARGEUR_FIGURE + 10}px")),
+                          colonne_droite], layout=widgets.Layout(flex_flow="row wrap")),
             reglages,
             self.confirmation,
             self.message,
@@ -194,7 +203,7 @@ class EditeurCanevasStrategique(widgets.VBox):
         if self._retraits:
             self.bouton_annuler_retrait.tooltip = f"Remettre « {self._retraits[-1][0]} » à sa place"
         self.titre.value = f"<h4 style='margin:4px 0'>{html.escape(c.titre or 'Canevas stratégique')}</h4>"
-        self.figure.montrer(figure_courbes_de_valeur(c, hauteur=460))
+        self.figure.montrer(_figure(c))
         if not c.facteurs:
             self.grille.value = "<i>Ajoutez un facteur pour obtenir la grille ERRC.</i>"
             self.mesures.value = ""

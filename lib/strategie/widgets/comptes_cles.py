@@ -23,8 +23,10 @@ class PortefeuilleComptes(widgets.VBox):
         self.nom = widgets.Text(description="Compte :", placeholder="Nom du client")
         self.attractivite = CurseurEntier(value=5, min=0, max=10, description="Attractivité")
         self.position = CurseurEntier(value=5, min=0, max=10, description="Position")
-        self.maximum = CurseurEntier(value=maximum, min=1, max=20, description="Comptes clés max.")
-        bouton = widgets.Button(description="Ajouter le compte", icon="plus", button_style="primary")
+        self.maximum = CurseurEntier(value=maximum, min=1, max=20, description="Comptes clés max.",
+                                     style={"description_width": "initial"})
+        bouton = widgets.Button(description="Ajouter le compte", icon="plus", button_style="primary",
+                                layout=widgets.Layout(width="auto"))
         bouton.on_click(lambda _: self.ajouter())
         self.maximum.observe(lambda _: self.rafraichir(), names="value")
         self.tableau = widgets.HTML()
@@ -70,7 +72,7 @@ class TesteurStrategie(widgets.VBox):
         self.action = widgets.Text(description="alors…", placeholder="proposer un contrat pluriannuel")
         self.faits = widgets.Text(description="Faits :", placeholder="Le client annonce un appel d'offres",
                                   layout=widgets.Layout(width="480px"))
-        ajouter = widgets.Button(description="Ajouter la règle", icon="plus")
+        ajouter = widgets.Button(description="Ajouter la règle", icon="plus", layout=widgets.Layout(width="auto"))
         demander = widgets.Button(description="Que faire ?", icon="question", button_style="primary")
         ajouter.on_click(lambda _: self.ajouter())
         demander.on_click(lambda _: self.demander())

@@ -15,12 +15,15 @@ class CalculetteResultat(widgets.VBox):
 
     def __init__(self, prix: float = 4.0, cout_unitaire: float = 1.5, quantite: int = 1000, couts_fixes: float = 1500.0):
         style = {"description_width": "140px"}
-        self.prix = Curseur(value=prix, min=0, max=20, step=0.1, description="Prix (€)", style=style)
+        largeur = widgets.Layout(width="460px")  # a track long enough to aim at a price
+        self.prix = Curseur(value=prix, min=0, max=20, step=0.1, description="Prix (€)", style=style,
+                             layout=largeur)
         self.cout_unitaire = Curseur(value=cout_unitaire, min=0, max=20, step=0.1,
-                                                 description="Coût unitaire (€)", style=style)
-        self.quantite = CurseurEntier(value=quantite, min=0, max=5000, step=50, description="Quantité", style=style)
+                                                 description="Coût unitaire (€)", style=style, layout=largeur)
+        self.quantite = CurseurEntier(value=quantite, min=0, max=5000, step=50, description="Quantité", style=style,
+                                      layout=largeur)
         self.couts_fixes = Curseur(value=couts_fixes, min=0, max=10000, step=100,
-                                               description="Coûts fixes (€)", style=style)
+                                               description="Coûts fixes (€)", style=style, layout=largeur)
         self.message = ZoneMessage()
         self.figure = FigureVivante(figure_compte(compte_simple(prix, cout_unitaire, quantite, couts_fixes)))
         for curseur in (self.prix, self.cout_unitaire, self.quantite, self.couts_fixes):

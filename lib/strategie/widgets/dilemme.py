@@ -86,7 +86,7 @@ class JeuUnCoup(widgets.VBox):
         self.unite = widgets.ToggleButtons(
             options=[("Années de prison (billet)", "annees"), ("Points (Axelrod)", "points")],
             value="annees" if not g.plus_haut_est_mieux else "points", description="Compter en",
-            style=_STYLE,
+            style={**_STYLE, "button_width": "auto"},
         )
         self.comportement = widgets.Dropdown(options=list(self.COMPORTEMENTS), description="L'ordinateur joue",
                                              style=_STYLE, layout=_MISE_EN_PAGE)
@@ -351,7 +351,8 @@ class ExplorateurTournoi(widgets.VBox):
         self.gains = _ChampsGains(_g.gains(gains))
         self.pari = widgets.Dropdown(description="Votre pari : qui va gagner ?", style=_STYLE,
                                      layout=widgets.Layout(width="420px"))
-        self.bouton = widgets.Button(description="Lancer le tournoi", button_style="primary", icon="play")
+        self.bouton = widgets.Button(description="Lancer le tournoi", button_style="primary", icon="play",
+                                    layout=widgets.Layout(width="auto"))
         self.bouton.add_class("strategie-dilemme-lancer")
         self.resultat = None
         self.figure_classement = FigureVivante(fig_d.figure_vide(
@@ -572,7 +573,7 @@ class EditeurGains(widgets.VBox):
                                            style=_STYLE, layout=widgets.Layout(width="480px"))
         self.unite = widgets.ToggleButtons(options=[("Points (plus = mieux)", "points"),
                                                     ("Années (moins = mieux)", "annees")],
-                                           value=g.unite, description="Unité", style=_STYLE)
+                                           value=g.unite, description="Unité", style={**_STYLE, "button_width": "auto"})
         self.champs = _ChampsGains(g)
         self.diagnostic = None
         self.explication = widgets.HTML()
@@ -667,7 +668,8 @@ class Tournoi1980(widgets.VBox):
                                       layout=widgets.Layout(width="160px"))
         self.horizon = widgets.Checkbox(value=True, description="Durée de 200 tours annoncée aux joueurs",
                                         style=_STYLE, indent=False)
-        self.bouton = widgets.Button(description="Lancer le tournoi de 1980", button_style="primary", icon="play")
+        self.bouton = widgets.Button(description="Lancer le tournoi de 1980", button_style="primary", icon="play",
+                                    layout=widgets.Layout(width="auto"))
         self.bouton.add_class("strategie-dilemme-1980-lancer")
         self.classement = None
         self.figure = FigureVivante(fig_d.figure_vide(

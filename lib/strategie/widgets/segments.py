@@ -13,7 +13,7 @@ from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import CurseurEntier, ZoneMessage
 from strategie.widgets._vivant import EditionParNom, FigureVivante, boutons_edition, formulaire, liste_html
 
-_STYLE = {"description_width": "150px"}
+_STYLE = {"description_width": "170px"}
 _LARGE = widgets.Layout(width="480px")
 
 

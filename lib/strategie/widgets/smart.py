@@ -24,7 +24,7 @@ from strategie.smart._texte import format_nombre
 from strategie.smart.tableau import FLECHES
 from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
-_DISPOSITION = widgets.Layout(width="100%")
+_DISPOSITION = widgets.Layout(width="calc(100% - 4px)")  # 100 % plus the widget margins overflowed
 _STYLE = {"description_width": "9em"}
 _OBLIGATOIRES = {"quoi": "quoi", "indicateur": "indicateur", "cible": "cible", "echeance": "échéance"}
 
@@ -90,7 +90,7 @@ class ConstructeurObjectif(widgets.VBox):
         self.champ_texte = widgets.Textarea(
             placeholder="Ou écrivez l'objectif en une phrase : « Réduire le taux de retard de 12 % à 8 % "
                         "d'ici fin juin 2027, responsable : Julie, avec un second transporteur »",
-            layout=widgets.Layout(width="100%", height="5em"),
+            layout=widgets.Layout(width="calc(100% - 4px)", height="5em"),
         )
         self.mode = widgets.ToggleButtons(options=["Champs", "Texte libre"], value="Champs",
                                           description="Saisie", style=_STYLE)
@@ -220,7 +220,8 @@ class TableauDeBordVue(widgets.VBox):
         self.figure = FigureVivante(figure_tableau_de_bord(self.df))
         self.choix = widgets.Dropdown(options=tableau.indicateurs, description="Indicateur", style=_STYLE)
         self.valeur = widgets.Text(description="Nouvelle mesure", placeholder="ex. 10,5", style=_STYLE)
-        self.bouton = widgets.Button(description="Ajouter la mesure", button_style="primary", icon="plus")
+        self.bouton = widgets.Button(description="Ajouter la mesure", button_style="primary", icon="plus",
+                                    layout=widgets.Layout(width="auto"))
         self.date = widgets.DatePicker(description="Date du point", value=date_point or _dt.date.today(),
                                        style=_STYLE)
         self.table = widgets.HTML(tableau_html(self.df))
