@@ -2,11 +2,11 @@
 
 Les leçons sont enregistrées sans sorties : dans JupyterLab, avant d'exécuter, un lecteur ne voit
 que le markdown. Chaque tableau ou figure produit par une cellule de code (hors des outils
-interactifs, qu'on utilise après exécution) doit donc avoir, dans la cellule markdown juste avant
-ou juste après, ce qu'il faut en retenir :
+interactifs, qu'on utilise après exécution) doit donc avoir, dans la cellule markdown la plus proche
+avant ou après (d'autres cellules de code peuvent s'intercaler), ce qu'il faut en retenir :
 
 * un tableau : un tableau markdown, ou au moins deux des valeurs qu'il affiche (un texte, un
-  nombre tel qu'il est écrit dans le tableau) ;
+  nombre tel qu'il est écrit dans le tableau ; majuscules et espaces insécables indifférents) ;
 * une figure : une lecture de la figure d'au moins vingt mots (le site montre la figure elle-même).
 
 Les sorties viennent des leçons exécutées par la construction du site (tests/test_site.py applique
@@ -38,7 +38,7 @@ def valeurs_du_tableau(code_html: str) -> set[str]:
     corps = "".join(re.findall(r"<tbody>(.*?)</tbody>", code_html, re.S)) or code_html
     valeurs = set()
     for cellule in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", corps, re.S):
-        valeur = _normaliser(html.unescape(re.sub(r"<[^>]+>", "", cellule))).strip()
+        valeur = _normaliser(html.unescape(re.sub(r"<[^>]+>", "", cellule))).strip().strip("[]")
         if len(valeur) >= 2 and not valeur.endswith("...") and not _MUETTES.match(valeur):
             valeurs.add(valeur)
     return valeurs
@@ -74,17 +74,19 @@ def manques_de_lecture(carnet: dict, nom: str) -> list[str]:
     for i, cellule in enumerate(cellules):
         if cellule["cell_type"] != "code":
             continue
-        voisines = [cellules[j] for j in (i - 1, i + 1) if 0 <= j < len(cellules) and cellules[j]["cell_type"] == "markdown"]
-        markdown = "\n".join(_texte(v["source"]) for v in voisines)
+        avant = [c for c in cellules[:i] if c["cell_type"] == "markdown"][-1:]
+        apres = [c for c in cellules[i + 1:] if c["cell_type"] == "markdown"][:1]
+        markdown = "\n".join(_texte(v["source"]) for v in avant + apres)
         for genre, code_html in _genres(cellule):
             if genre == "figure":
                 mots = len(_prose(markdown).split())
                 if mots < MOTS_MINIMUM_FIGURE:
-                    manques.append(f"{nom}, cellule {i + 1} : figure sans lecture en markdown juste avant ou "
-                                   f"après ({mots} mots, il en faut {MOTS_MINIMUM_FIGURE})")
+                    manques.append(f"{nom}, cellule {i + 1} : figure sans lecture dans le markdown le plus "
+                                   f"proche, avant ou après ({mots} mots, il en faut {MOTS_MINIMUM_FIGURE})")
             elif not re.search(r"^\s*\|?\s*:?-{3,}", markdown, re.M):
                 valeurs = valeurs_du_tableau(code_html)
-                citees = {v for v in valeurs if v in _normaliser(markdown)}
+                lu = _normaliser(markdown).casefold()  # « la billetterie en ligne » cite « Billetterie en ligne »
+                citees = {v for v in valeurs if v.casefold() in lu}
                 if len(citees) < min(VALEURS_MINIMUM_TABLEAU, len(valeurs)):
                     exemples = ", ".join(sorted(valeurs)[:4])
                     manques.append(f"{nom}, cellule {i + 1} : tableau produit seulement par le code ; le markdown "

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ARTEFACTS, RACINE, carnets
+from test_lecons_lisibles import manques_de_lecture
 from test_navigateur import DRAPEAUX_CHROMIUM, chromium_executable  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.carnets
@@ -40,6 +42,7 @@ class Construction:
     code: int
     journal: str
     duree_s: float
+    travail: Path  # source/course/*.ipynb : les leçons exécutées, sorties figées
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +62,7 @@ def construction(tmp_path_factory) -> Construction:
         cwd=RACINE, capture_output=True, text=True, timeout=3600,
     )
     construite = Construction(dossier / "html", resultat.returncode, resultat.stdout + resultat.stderr,
-                              time.monotonic() - debut)
+                              time.monotonic() - debut, dossier / "travail")
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     (ARTEFACTS / "site-construction.log").write_text(
         f"code de sortie : {construite.code}, durée : {construite.duree_s:.0f} s\n\n{construite.journal}", encoding="utf-8")
@@ -216,6 +219,37 @@ def test_aucune_page_ne_montre_d_erreur_python(site):
     assert not fautives, f"pages qui montrent une erreur : {fautives}"
 
 
+def _lecons_executees(construction) -> dict[str, dict]:
+    dossier = construction.travail / "source" / "course"
+    return {c.name: json.loads(c.read_text(encoding="utf-8")) for c in sorted(dossier.glob("*.ipynb"))}
+
+
+def test_chaque_lecon_se_lit_sans_l_executer(site, construction):
+    """Ce que le site montre d'une leçon (tableaux, figures), son markdown le dit aussi (tests/test_lecons_lisibles.py)."""
+    lecons = _lecons_executees(construction)
+    assert len(lecons) == len(list((RACINE / "course").glob("*.ipynb")))
+    manques = [m for nom, carnet in lecons.items() for m in manques_de_lecture(carnet, nom)]
+    assert not manques, ("des tableaux ou figures ne se voient qu'après exécution : dites-en l'essentiel dans "
+                         "le markdown voisin (lecture, valeurs clés) ou recopiez le tableau en markdown :\n"
+                         + "\n".join(manques))
+
+
+def test_chaque_figure_d_une_lecon_est_sur_sa_page(site, construction):
+    """Autant de figures plotly sur la page d'une leçon que de figures dans la leçon exécutée (outils compris)."""
+    ecarts, total = [], 0
+    for nom, carnet in _lecons_executees(construction).items():
+        sorties = "".join(str(s.get("data", {}).get("text/html", "")) for c in carnet["cells"]
+                          for s in c.get("outputs", []))
+        dans_la_lecon = sorties.count('class="strategie-plotly"')
+        sur_la_page = (site / "course" / nom.replace(".ipynb", ".html")).read_text(encoding="utf-8").count(
+            'class="strategie-plotly"')
+        total += dans_la_lecon
+        if dans_la_lecon == 0 or sur_la_page != dans_la_lecon:
+            ecarts.append(f"{nom} : {dans_la_lecon} figure(s) dans la leçon, {sur_la_page} sur sa page")
+    assert not ecarts, "figures des leçons absentes du site :\n" + "\n".join(ecarts)
+    assert total >= 2 * len(_lecons_executees(construction))
+
+
 # --- Sorties figées (sans noyau) -------------------------------------------------------------
 
 def _outil():
@@ -337,11 +371,20 @@ def _ecouter(page) -> list[str]:
     return erreurs
 
 
-def _verifier_page(contexte, base: str, relatif: str) -> dict:
+@contextmanager
+def _page_ouverte(contexte, adresse: str):
+    """(page, erreurs) : une page neuve, écoutée avant son chargement, ouverte sur ``adresse`` puis refermée."""
     page = contexte.new_page()
     erreurs = _ecouter(page)
     try:
-        page.goto(f"{base}/{relatif}", wait_until="load")
+        page.goto(adresse, wait_until="load")
+        yield page, erreurs
+    finally:
+        page.close()
+
+
+def _verifier_page(contexte, base: str, relatif: str) -> dict:
+    with _page_ouverte(contexte, f"{base}/{relatif}") as (page, erreurs):
         attendues = page.locator(".strategie-plotly").count()
         if relatif.startswith("course/") and relatif[7].isdigit():
             assert attendues >= 1, f"{relatif} : aucune figure plotly dans la leçon"
@@ -382,15 +425,10 @@ def _verifier_page(contexte, base: str, relatif: str) -> dict:
                   if re.match(r"\s*(Traceback \(most recent call last\)|[A-Z]\w*(Error|Exception|Invalide)\b: )", ligne)]
         assert not lignes, f"{relatif} : la page montre une erreur Python : {lignes[:3]}"
         return {"figures": attendues, "dessinees": dessinees, "erreurs": erreurs}
-    finally:
-        page.close()
 
 
 def _verifier_recherche(contexte, base: str) -> dict:
-    page = contexte.new_page()
-    erreurs = _ecouter(page)
-    try:
-        page.goto(f"{base}/search.html?q=canevas", wait_until="load")
+    with _page_ouverte(contexte, f"{base}/search.html?q=canevas") as (page, erreurs):
         resultats = page.locator("#search-results ul.search li")
         resultats.first.wait_for(state="visible", timeout=30_000)
         page.wait_for_timeout(1000)  # the results come in batches
@@ -404,16 +442,11 @@ def _verifier_recherche(contexte, base: str) -> dict:
         assert "page" in texte and "Search" not in texte, f"le résumé de la recherche n'est pas en français : {texte!r}"
         assert not erreurs, f"recherche : erreurs dans la page : {erreurs}"
         return {"resultats": nombre, "erreurs": erreurs}
-    finally:
-        page.close()
 
 
 def _verifier_navigation(contexte, base: str) -> dict:
     """De l'accueil, le sommaire mène au glossaire, et un lien du glossaire à une leçon et sa section."""
-    page = contexte.new_page()
-    erreurs = _ecouter(page)
-    try:
-        page.goto(f"{base}/index.html", wait_until="load")
+    with _page_ouverte(contexte, f"{base}/index.html") as (page, erreurs):
         page.locator(".bd-sidenav a", has_text="Glossaire").first.click()
         page.wait_for_url("**/course/glossaire.html", timeout=10_000)
         assert page.locator("h1").first.inner_text().startswith("Glossaire")
@@ -422,5 +455,3 @@ def _verifier_navigation(contexte, base: str) -> dict:
         assert "Flux de revenus" in page.locator("h1").first.inner_text()
         assert not erreurs, f"navigation : erreurs dans la page : {erreurs}"
         return {"arrivee": page.url, "erreurs": erreurs}
-    finally:
-        page.close()
