@@ -116,3 +116,48 @@ def test_binder_installe_la_bibliotheque_et_cache_le_formateur():
     assert "jupyter labextension disable" in post and "jupyter labextension lock" in post
     assert "validate" not in post.lower(), "le bouton Validate doit rester aux apprenants"
     assert "configurer_jupyterlab.py" in post
+
+
+def _plugins_nbgrader() -> set[str]:
+    """Les greffons JupyterLab de l'extension nbgrader installée (ceux que le Binder aura)."""
+    import sys
+    from pathlib import Path
+
+    dossier = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyter" / "nbgrader" / "static"
+    return {m for js in dossier.glob("*.js")
+            for m in re.findall(r'"(@jupyter/nbgrader:[a-z-]+)"', js.read_text(encoding="utf-8", errors="replace"))}
+
+
+def test_binder_verrouille_tous_les_panneaux_nbgrader_sauf_validate():
+    """Chaque panneau nbgrader installé (formgrader, devoirs, cours…) est coupé sur Binder, sauf Validate."""
+    plugins = _plugins_nbgrader()
+    assert "@jupyter/nbgrader:validate-assignment" in plugins and len(plugins) >= 5, plugins
+    post = (RACINE / "binder" / "postBuild").read_text(encoding="utf-8")
+    coupes = set(re.findall(r"@jupyter/nbgrader:[a-z-]+", post))
+    oublies = plugins - coupes - {"@jupyter/nbgrader:validate-assignment"}
+    assert not oublies, f"panneaux nbgrader laissés aux apprenants sur Binder (sans échange, ils affichent une erreur) : {oublies}"
+
+
+def test_binder_en_francais():
+    import runpy
+
+    assert "jupyterlab-language-pack-fr-fr" in _verrou()
+    reglages = runpy.run_path(str(RACINE / "tools" / "configurer_jupyterlab.py"))["REGLAGES"]
+    assert reglages["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+
+
+def test_le_badge_binder_ouvre_le_module_00_du_depot_du_site():
+    """Le badge du README : même dépôt et même branche que les boutons du site, ouverture sur le module 00."""
+    import runpy
+
+    lancement = runpy.run_path(str(RACINE / "site" / "conf.py"))["strategie_lancement"]
+    readme = (RACINE / "README.md").read_text(encoding="utf-8")
+    badges = re.findall(r"\]\((https://mybinder\.org/v2/gh/[^)]+)\)", readme)
+    assert badges, "le README n'a plus de badge Binder"
+    attendu = (f"{lancement['binder']}/v2/gh/{lancement['depot']}/{lancement['branche']}"
+               "?urlpath=lab/tree/course/00-demarrer.ipynb")
+    assert badges == [attendu], f"badge {badges}, attendu {attendu} (site/conf.py, strategie_lancement)"
+    assert (RACINE / "course" / "00-demarrer.ipynb").is_file()
+    explication = readme.split("Pour pointer le badge vers votre copie", 1)
+    assert len(explication) == 2 and lancement["depot"] in explication[1][:400] and "site/conf.py" in explication[1][:600], \
+        "le README doit dire comment pointer le badge (et les boutons du site) vers sa propre copie du dépôt"
