@@ -9,6 +9,7 @@ from strategie.erreurs import SaisieInvalide
 from strategie.smart._texte import format_nombre, plier
 from strategie.smart.dates import lire_echeance
 from strategie.smart.nombres import lire_nombre
+from strategie.smart.verbes import trouver_verbe
 
 
 def _texte(valeur, champ: str, obligatoire: bool) -> str:
@@ -53,8 +54,6 @@ class Objectif:
     moyens: str = ""
 
     def __post_init__(self):
-        from strategie.smart.verificateur import trouver_verbe
-
         fixer = object.__setattr__.__get__(self)
         fixer("quoi", _texte(self.quoi, "quoi", True))
         fixer("indicateur", _texte(self.indicateur, "indicateur", True))
