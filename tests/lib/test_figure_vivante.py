@@ -24,7 +24,9 @@ def test_montrer_remplace_la_figure_envoyee_au_navigateur():
     assert vivante.figure is nouvelle and vivante.data[0] is nouvelle.data[0] and vivante.layout is nouvelle.layout
     assert [t["type"] for t in vivante.affichee["data"]] == ["scatter"]
     assert vivante.affichee["layout"]["title"]["text"] == "Après"
-    assert len(vivante.outputs) == 1, "une seule figure à la fois, la précédente est remplacée"
+    figures = [o for o in vivante.outputs if MIME in o["data"]]
+    assert len(figures) == 1, "une seule figure à la fois, la précédente est remplacée"
+    assert "Après" in vivante.resume, "le résumé en texte suit la figure affichée"
 
 
 def test_la_figure_est_dans_l_etat_que_lit_une_vue_qui_s_ouvre_tard():
@@ -32,7 +34,7 @@ def test_la_figure_est_dans_l_etat_que_lit_une_vue_qui_s_ouvre_tard():
     vivante.montrer(go.Figure(go.Bar(x=["a"], y=np.array([7.0])), layout=dict(title="Sept")))
     # What the browser receives when it draws the widget, even long after the update: JSON only.
     etat = json.loads(json.dumps(vivante.get_state()))
-    (sortie,) = etat["outputs"]
+    sortie = etat["outputs"][0]  # the figure first, then its text summary
     assert sortie["output_type"] == "display_data"
     assert sortie["data"][MIME]["layout"]["title"]["text"] == "Sept"
     assert sortie["data"][MIME]["data"][0]["y"] == vivante.affichee["data"][0]["y"]

@@ -1,4 +1,4 @@
-"""Briques partagées par les vues : zone de message, garde contre les erreurs, curseurs à la française, figure vivante."""
+"""Briques partagées par les vues : zone de message, garde contre les erreurs, curseurs et champs nombre à la française, figure vivante."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from pathlib import Path
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
+import traitlets
 
 from strategie import francais
+from strategie.accessibilite import html_resume, resume_figure
 from strategie._fichiers import fichier_de_travail, html_contenant, json_au_format
 from strategie.erreurs import SaisieInvalide
 
@@ -27,7 +29,11 @@ _STYLES = {
 
 
 class ZoneMessage(widgets.HTML):
-    """Une ligne de message sous une vue : erreur, information ou succès, en français."""
+    """Une ligne de message sous une vue : erreur, information ou succès, en français.
+
+    Le message est annoncé par les lecteurs d'écran : une région ``role="status"`` (poli), ou
+    ``role="alert"`` pour une erreur ; son symbole (⚠, ℹ, ✔) dit le genre sans la couleur.
+    """
 
     def __init__(self, **kwargs):
         super().__init__(value="", **kwargs)
@@ -38,9 +44,12 @@ class ZoneMessage(widgets.HTML):
     def montrer(self, texte: str, genre: str = "info") -> None:
         fond, couleur, icone = _STYLES[genre]
         self.genre, self.texte = genre, texte
+        # ipywidgets 8 puts no attribute on the widget itself: the live region is in the value. An error
+        # is an alert (read at once), anything else a polite status (read when the reader is idle).
+        annonce = 'role="alert" aria-live="assertive"' if genre == "erreur" else 'role="status" aria-live="polite"'
         self.value = (
-            f'<div class="strategie-message-{genre}" style="background:{fond};color:{couleur};'
-            f'padding:4px 8px;border-radius:4px">{icone} {html.escape(texte)}</div>'
+            f'<div class="strategie-message-{genre}" {annonce} aria-atomic="true" style="background:{fond};'
+            f'color:{couleur};padding:4px 8px;border-radius:4px">{icone} {html.escape(texte)}</div>'
         )
 
     def erreur(self, texte: str) -> None:
@@ -269,7 +278,120 @@ class CurseurEntier(_SaisieFrancaise, widgets.IntSlider):
         self._brancher_saisie(False, largeur_saisie)
 
 
+class ChampNombre(widgets.HBox):
+    """Un champ nombre à la française, à la place de ``FloatText`` (``ChampEntier`` pour ``IntText``).
+
+    Le champ numérique du navigateur lit « 4,5 » selon la langue de la page et affiche « 4.5 » :
+    ici, ``saisie`` est une case de texte qui suit la règle des curseurs (``francais.lire_nombre``) :
+    « 4,5 » comme « 4.5 », « 1 500 » ; elle affiche « 4,5 » et « 1 500 ». Une saisie invalide
+    (« quatre », case vide, « 4,5 » dans un ``ChampEntier``, hors de ``min``/``max``) donne un message
+    français dans ``message_saisie`` ; ce qui a été tapé reste dans la case et ``value`` ne change pas.
+    ``value`` reste un nombre (float ; int pour ``ChampEntier``) : ``.value``, ``.observe(…,
+    names="value")`` marchent comme avec ``FloatText``. ``description``, ``style``, ``layout``,
+    ``tooltip`` et ``placeholder`` vont à la case ; ``step`` et ``continuous_update`` sont ignorés
+    (la valeur est lue à Entrée ou en quittant la case).
+
+    >>> c = ChampNombre(value=0, description="Prix (€) :")
+    >>> c.saisie.value = "4,5"
+    >>> c.value, c.saisie.value
+    (4.5, '4,5')
+    """
+
+    value = traitlets.Float(0.0)
+    entier = False
+
+    def __init__(self, value=0.0, *, min=None, max=None, **kwargs):
+        self.min, self.max = min, max
+        kwargs.pop("step", None)
+        kwargs.pop("continuous_update", None)
+        self._ecriture = False
+        self.saisie = widgets.Text(continuous_update=False, **kwargs)
+        self.saisie.add_class("strategie-nombre-saisie")
+        self.message_saisie = ZoneMessage()
+        super().__init__([self.saisie, self.message_saisie],
+                         layout=widgets.Layout(align_items="center", flex_flow="row wrap", max_width="100%"))
+        self.add_class("strategie-nombre")
+        self.value = int(value) if self.entier else float(value)
+        self._vers_saisie()
+        self.observe(self._vers_saisie, names="value")
+        self.saisie.observe(self._depuis_saisie, names="value")
+
+    @property
+    def description(self) -> str:
+        return self.saisie.description
+
+    def _ecrire(self, valeur) -> str:
+        if self.entier:
+            return francais.nombre(valeur, 0)
+        # Jusqu'à six décimales, sans zéros inutiles : ce qui a été tapé se relit tel quel.
+        texte = francais.nombre(valeur, 6)
+        return texte.rstrip("0").rstrip(",") if "," in texte else texte
+
+    def _vers_saisie(self, _changement=None) -> None:
+        self._ecriture = True
+        try:
+            self.saisie.value = self._ecrire(self.value)
+        finally:
+            self._ecriture = False
+        self.message_saisie.effacer()
+
+    def _lire(self, texte: str):
+        valeur = francais.lire_nombre(texte)
+        if self.entier:
+            if not valeur.is_integer():
+                raise SaisieInvalide(f"« {texte.strip()} » : cette case n'accepte que des nombres entiers.")
+            valeur = int(valeur)
+        if (self.min is not None and valeur < self.min) or (self.max is not None and valeur > self.max):
+            bornes = " et ".join(self._ecrire(b) for b in (self.min, self.max) if b is not None)
+            raise SaisieInvalide(f"« {texte.strip()} » est hors des limites : choisissez "
+                                 + (f"entre {bornes}." if None not in (self.min, self.max)
+                                    else f"au moins {bornes}." if self.min is not None else f"au plus {bornes}."))
+        return valeur
+
+    def _depuis_saisie(self, changement) -> None:
+        if self._ecriture:
+            return
+        try:
+            valeur = self._lire(changement["new"])
+        except SaisieInvalide as exc:
+            self.message_saisie.erreur(str(exc))
+            return
+        if valeur == self.value:
+            self._vers_saisie()  # « 4.5 » tapé pour 4,5 : réécrit à la française
+        else:
+            self.value = valeur
+
+
+class ChampEntier(ChampNombre):
+    """``ChampNombre`` pour un nombre entier (à la place d'``IntText``) : « 1 500 », refuse « 4,5 »."""
+
+    value = traitlets.Int(0)
+    entier = True
+
+
 _MIME_PLOTLY = "application/vnd.plotly.v1+json"
+
+# Run by JupyterLab when the output is shown (output of an executed cell, hence trusted): the plot
+# drawn just above gets role="img" and its summary as aria-label. Never an error in the page.
+_JS_NOMMER_FIGURE = """
+(() => {
+  const ici = element;
+  const poser = () => {
+    try {
+      const zone = ici.closest('.jp-OutputArea');
+      const trace = zone && zone.querySelector('.js-plotly-plot');
+      if (!trace) return false;
+      trace.setAttribute('role', 'img');
+      trace.setAttribute('aria-label', RESUME);
+      return true;
+    } catch (e) { return true; }
+  };
+  if (!poser()) {
+    const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);
+    setTimeout(() => clearInterval(minuteur), 10000);
+  }
+})();
+"""
 
 
 class FigureVivante(widgets.Output):
@@ -283,6 +405,9 @@ class FigureVivante(widgets.Output):
     envoyées avant que la vue JavaScript soit prête étaient perdues). Ici, la figure
     entière est dans l'état du widget (``outputs``) : une vue qui s'ouvre, même tard,
     la lit et la dessine.
+
+    Sous la figure, ``resume`` (``strategie.accessibilite.resume_figure``) la dit en texte,
+    pour qui ne la voit pas ; il sert aussi de nom (``aria-label``) à la figure dans la page.
     """
 
     def __init__(self, figure: go.Figure):
@@ -304,8 +429,18 @@ class FigureVivante(widgets.Output):
         return self.outputs[0]["data"][_MIME_PLOTLY]
 
     def montrer(self, figure: go.Figure) -> None:
-        """Affiche ``figure`` à la place de la figure précédente."""
+        """Affiche ``figure`` à la place de la figure précédente, avec son résumé en texte dessous."""
         self.figure = figure
         # JSON only (numpy arrays become base64 typed arrays), as display() would send it to JupyterLab.
         donnees = json.loads(pio.to_json(figure, validate=False))
-        self.outputs = ({"output_type": "display_data", "data": {_MIME_PLOTLY: donnees}, "metadata": {}},)
+        self.resume = resume_figure(donnees)
+        self.outputs = (
+            {"output_type": "display_data", "data": {_MIME_PLOTLY: donnees}, "metadata": {}},
+            # The text alternative, read by everyone under the figure (and by screen readers).
+            {"output_type": "display_data", "metadata": {},
+             "data": {"text/html": html_resume(donnees), "text/plain": self.resume}},
+            # The figure itself is named by its summary (plotly.js gives it no role nor name).
+            {"output_type": "display_data", "metadata": {},
+             "data": {"application/javascript": _JS_NOMMER_FIGURE.replace("RESUME", json.dumps(self.resume)),
+                      "text/plain": ""}},
+        )
