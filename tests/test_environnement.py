@@ -87,14 +87,18 @@ def test_binder_sans_outils_de_test_ni_outil_de_correction():
 
 
 def test_verrou_binder_complet_pour_l_environnement_installe():
-    """Chaque paquet qu'exige strategie[cours] dans l'environnement installé est dans le verrou."""
+    """Chaque paquet qu'exige strategie[cours] dans l'environnement installé est dans le verrou, à sa version."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("verrou_binder", RACINE / "tools" / "verrou_binder.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    manquants = set(module.fermeture()) - set(_verrou()) - {"strategie"}
+    installes = {_nom(nom): version for nom, version in module.fermeture().items() if nom != "strategie"}
+    manquants = set(installes) - set(_verrou())
     assert not manquants, f"absents de binder/requirements.txt : {sorted(manquants)} (lancez tools/verrou_binder.py)"
+    # The lock is the set the tests pass with: the same versions, not merely compatible ones.
+    ecarts = {nom: (_verrou()[nom], version) for nom, version in installes.items() if _verrou()[nom] != version}
+    assert not ecarts, f"binder/ (verrou, installé) : {ecarts} ; lancez .venv/bin/python tools/verrou_binder.py"
 
 
 def test_pyproject_borne_chaque_dependance():
