@@ -11,6 +11,7 @@ forme vectorisée) paient un appel Python par coup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 from numbers import Integral, Real
 
 import numpy as np
@@ -28,6 +29,14 @@ __all__ = [
 ]
 
 TOURS_MAX = 100_000
+
+
+class _Genre(IntEnum):
+    """Comment le moteur fait jouer un groupe de sièges ; l'ordre des valeurs est celui des sièges."""
+
+    MEMOIRE_UN = 0  # décidée par une lecture de table (vecteur de mémoire un)
+    VECTORISEE = 1  # decider() joue tous les sièges du groupe d'un coup
+    PAR_COUP = 2  # un appel Python par siège et par coup (fonctions des apprenants)
 
 
 # -- validation --------------------------------------------------------------------
@@ -110,14 +119,15 @@ class _Plan:
                 representants.append(j)
             groupe_du_joueur[i] = cles[k]
         vecteurs = [r.vecteur_memoire_un(g) for r in representants]
-        genre = [0 if v is not None else (1 if r.vectorisee else 2) for r, v in zip(representants, vecteurs)]
+        genre = [_Genre.MEMOIRE_UN if v is not None else (_Genre.VECTORISEE if r.vectorisee else _Genre.PAR_COUP)
+                 for r, v in zip(representants, vecteurs)]
         rang = np.argsort(np.array(genre, dtype=np.intp), kind="stable")
         rang_du_groupe = np.empty_like(rang)
         rang_du_groupe[rang] = np.arange(len(rang))
         self.groupe_du_joueur = rang_du_groupe[groupe_du_joueur]
         self.groupes = [representants[r] for r in rang]
         self.genre = [genre[r] for r in rang]
-        self.n_m1 = self.genre.count(0)
+        self.n_m1 = self.genre.count(_Genre.MEMOIRE_UN)
         m1 = [vecteurs[r] for r in rang[: self.n_m1]]
         self.p0 = np.array([v[0] for v in m1], dtype=float)
         self.table = np.array([v[1] for v in m1], dtype=float).reshape(self.n_m1, 4)
@@ -177,11 +187,11 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
         a, b = int(bornes[gi]), int(bornes[gi + 1])
         if a == b:
             continue
-        if gen == 1:
+        if gen is _Genre.VECTORISEE:
             vue = Vue(mes[:, a:b], ses[:, a:b], nd_mes[a:b], nd_ses[a:b], grp.etat_initial(b - a), g,
                       tours if horizon_connu else -1)
             vectorises.append((grp, a, b, vue))
-        elif gen == 2:
+        elif gen is _Genre.PAR_COUP:
             lents.append((grp, a, b))
     besoin_u = bool((plan.aleatoire & presents).any())
 

@@ -126,10 +126,6 @@ def _prochaine(mois: int, jour: int | None, aujourd_hui: _dt.date) -> tuple[_dt.
     return date, "", f"année non précisée : j'ai compris {date.year}"
 
 
-def _fin_trimestre(annee: int, trimestre: int) -> _dt.date:
-    return fin_de_mois(annee, 3 * trimestre)
-
-
 def _prochaine_fin_de_periode(aujourd_hui: _dt.date, mois_par_periode: int, rang: int) -> tuple[_dt.date, str]:
     for annee in (aujourd_hui.year, aujourd_hui.year + 1):
         date = fin_de_mois(annee, mois_par_periode * rang)
