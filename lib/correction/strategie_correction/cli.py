@@ -64,20 +64,28 @@ def analyseur() -> argparse.ArgumentParser:
         epilog=(
             "Exemples : strategie corriger 01-business-model-canvas depots/ ; "
             "strategie corriger 01-business-model-canvas export-moodle.zip --lms moodle ; "
-            "strategie corriger 01-business-model-canvas (soumissions déjà collectées dans submitted/)."
+            "strategie corriger 01-business-model-canvas (soumissions déjà collectées dans submitted/) ; "
+            "strategie corriger 01-business-model-canvas --recorriger (après avoir corrigé un test dans solutions/)."
         ),
     )
     c.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    c.add_argument("devoir", help="nom du devoir (dossier de solutions/), par exemple 01-business-model-canvas")
+    c.add_argument("devoir", nargs="?", help="nom du devoir (dossier de solutions/), par exemple 01-business-model-canvas "
+                   "(facultatif avec --recorriger : tous les devoirs déjà corrigés)")
     c.add_argument(
         "soumissions", nargs="?", type=Path,
         help="dossier des soumissions (un sous-dossier par élève, ou les zips d'une plateforme), ou le zip "
              "« tous les travaux » de Moodle ; par défaut submitted/ du cours (après nbgrader collect)",
     )
+    c.add_argument(
+        "--recorriger", action="store_true",
+        help="après une correction des tests ou du barème dans solutions/ : comparer chaque cellule notée à la "
+             "version qui a servi à noter, renoter seulement les devoirs touchés (mêmes soumissions, mêmes réglages) "
+             "et dire quelles notes ont changé, de combien et pour qui (recorrection.csv) ; sans changement, ne rien faire",
+    )
     c.add_argument("--cours", type=Path, default=Path.cwd(), help="dossier du cours (par défaut : le dossier courant)")
     c.add_argument("--sortie", type=Path, help="dossier de notes.csv et rapport.html (par défaut : notes/DEVOIR)")
     c.add_argument(
-        "--lms", default="auto", choices=["auto", "dossiers", "zips", "moodle", "canvas", "brightspace", "blackboard"],
+        "--lms", default=None, choices=["auto", "dossiers", "zips", "moodle", "canvas", "brightspace", "blackboard"],
         help="forme des noms de dépôt (par défaut : auto) ; voir docs/formateur.md",
     )
     c.add_argument(
@@ -92,10 +100,10 @@ def analyseur() -> argparse.ArgumentParser:
                         "qu'un élève est noté (plus lent ; pour comparer ou pour une machine à court de mémoire)")
     c.add_argument("--delai-cellule", type=_entier_positif, help="secondes permises par cellule (par défaut : Execute.timeout du cours)")
     c.add_argument("--delai-total", type=_entier_positif, help="secondes permises par soumission (par défaut : 10 × délai par cellule, au moins 300)")
-    c.add_argument("--memoire", type=_entier_positif, default=2048, help="mémoire permise au code d'un élève, en Mo (par défaut : 2048)")
-    c.add_argument("--limite-sortie", type=_entier_positif, default=1000, help="sortie gardée par cellule, en Ko (par défaut : 1000)")
+    c.add_argument("--memoire", type=_entier_positif, help="mémoire permise au code d'un élève, en Mo (par défaut : 2048)")
+    c.add_argument("--limite-sortie", type=_entier_positif, help="sortie gardée par cellule, en Ko (par défaut : 1000)")
     c.add_argument(
-        "--isolation", default="auto", choices=["auto", "bwrap", "landlock"],
+        "--isolation", default=None, choices=["auto", "bwrap", "landlock"],
         help="isolation du code des élèves : auto (la meilleure disponible), bwrap (espaces de noms Linux) "
              "ou landlock (Landlock et seccomp, là où les espaces de noms sont interdits)",
     )
@@ -140,8 +148,47 @@ def _sur_sigterm(signum, frame):
     raise KeyboardInterrupt
 
 
+def _recorriger(args) -> int:
+    from strategie_correction import recorrection
+
+    options = dict(
+        lms=args.lms, motif=args.motif, paralleles=args.paralleles, delai_cellule=args.delai_cellule,
+        delai_total=args.delai_total, memoire_mo=args.memoire, limite_sortie_ko=args.limite_sortie,
+        isolation="aucune" if args.sans_isolation else args.isolation, feuille_moodle=args.feuille_moodle,
+        retours=False if args.sans_retours else None, noyau_d_avance=False if args.sans_noyau_d_avance else None,
+    )
+    if args.devoir:
+        devoirs = [args.devoir]
+    else:
+        cours = Path(args.cours)
+        if args.sortie is not None or args.soumissions is not None:
+            print("strategie corriger : --recorriger sans DEVOIR vérifie tous les devoirs déjà corrigés ; pour "
+                  "donner --sortie ou un dossier de soumissions, nommez le devoir.", file=sys.stderr)
+            return 2
+        devoirs = recorrection.devoirs_corriges(cours)
+        if not devoirs:
+            print(f"strategie corriger : aucun devoir déjà corrigé dans {cours.resolve() / 'notes'} : rien à "
+                  "recorriger (lancez la commande depuis le dossier du cours, ou donnez --cours).", file=sys.stderr)
+            return 1
+    inchanges = []
+    for devoir in devoirs:
+        resultat = recorrection.recorriger(
+            devoir, cours=args.cours, sortie=args.sortie, progression=not args.silencieux,
+            soumissions=args.soumissions, **options)
+        if resultat.rien_a_faire and not resultat.version_inconnue and len(devoirs) > 1:
+            inchanges.append(devoir)
+        elif not args.silencieux:
+            print(recorrection.texte(resultat))
+    if inchanges and not args.silencieux:
+        print(f"Devoirs inchangés depuis leur dernière correction (rien de renoté) : {', '.join(inchanges)}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = analyseur().parse_args(argv)
+    parseur = analyseur()
+    args = parseur.parse_args(argv)
+    if not args.devoir and not args.recorriger:
+        parseur.error("the following arguments are required: devoir")
     from strategie_correction.carnet_de_notes import ErreurCorrection
     from strategie_correction.importation import ErreurImportation
     from strategie_correction.moteur import corriger
@@ -153,10 +200,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     signal.signal(signal.SIGTERM, _sur_sigterm)
     try:
+        if args.recorriger:
+            return _recorriger(args)
         bilan = corriger(
-            args.devoir, args.soumissions, cours=args.cours, sortie=args.sortie, lms=args.lms, motif=args.motif,
+            args.devoir, args.soumissions, cours=args.cours, sortie=args.sortie, lms=args.lms or "auto", motif=args.motif,
             paralleles=args.paralleles, delai_cellule=args.delai_cellule, delai_total=args.delai_total,
-            memoire_mo=args.memoire, limite_sortie_ko=args.limite_sortie, isolation="aucune" if args.sans_isolation else args.isolation,
+            memoire_mo=args.memoire or 2048, limite_sortie_ko=args.limite_sortie or 1000,
+            isolation="aucune" if args.sans_isolation else (args.isolation or "auto"),
             retours=not args.sans_retours, progression=not args.silencieux, feuille_moodle=args.feuille_moodle,
             noyau_d_avance=not args.sans_noyau_d_avance,
         )

@@ -60,6 +60,7 @@ class Options:
     progression: bool = True
     noyau_d_avance: bool = True      # start the next learner's kernel while one is graded (if safe)
     feuille_moodle: Path | None = None  # Moodle grading worksheet to fill (else: found in the output folder)
+    crochets: object | None = None   # re-grading (recorrection._Etapes): .avant_notation(c), .avant_export(c)
 
 
 @dataclass
@@ -298,7 +299,7 @@ class Correction:
             self.flux.write(texte + "\n")
             self.flux.flush()
 
-    def _preparer_cours(self) -> None:
+    def _preparer_cours(self, creer: bool = True) -> None:
         from nbgrader.coursedir import CourseDirectory
 
         from strategie_correction.atelier import charger_config
@@ -324,8 +325,9 @@ class Correction:
         self.soumis_racine = Path(cd.format_path(cd.submitted_directory, ".", ".")).resolve()
         self.sortie = Path(self.o.sortie or self.cours / "notes" / self.o.devoir).resolve()
         self.etat = self.sortie / ".etat"
-        (self.etat / "eleves").mkdir(parents=True, exist_ok=True)
-        (self.sortie / "journaux").mkdir(parents=True, exist_ok=True)
+        if creer:
+            (self.etat / "eleves").mkdir(parents=True, exist_ok=True)
+            (self.sortie / "journaux").mkdir(parents=True, exist_ok=True)
         execution = self.cfg.get("Execute", {})
         self.delai_cellule = int(self.o.delai_cellule or execution.get("timeout", 30) or 30)
         self.delai_total = int(self.o.delai_total or max(300, 10 * self.delai_cellule))
@@ -364,10 +366,27 @@ class Correction:
 
         # nbgrader's own add_submission triggers these autoflush warnings; they say nothing to a trainer.
         warnings.filterwarnings("ignore", category=SAWarning)
+        if self.o.crochets is not None:
+            self.o.crochets.avant_notation(self)
         self.importer()
+        self._memoriser_options()
         self.choisir()
         self.noter()
+        if self.o.crochets is not None:
+            self.o.crochets.avant_export(self)
         return self.exporter()
+
+    def _memoriser_options(self) -> None:
+        """Les options de cette correction, que ``--recorriger`` reprend (mêmes soumissions, mêmes réglages)."""
+        o = self.o
+        _ecrire_json(self.etat / "correction.json", {
+            "soumissions": str(Path(o.soumissions).resolve()) if o.soumissions else None,
+            "lms": o.lms, "motif": o.motif, "delai_cellule": o.delai_cellule, "delai_total": o.delai_total,
+            "memoire_mo": o.memoire_mo, "limite_sortie_ko": o.limite_sortie_ko, "isolation": o.isolation,
+            "retours": o.retours, "noyau_d_avance": o.noyau_d_avance, "paralleles": o.paralleles,
+            "feuille_moodle": str(Path(o.feuille_moodle).resolve()) if o.feuille_moodle else None,
+            "date": time.strftime("%Y-%m-%d %H:%M"),
+        })
 
     # -- 1. import -----------------------------------------------------------------------------------------
     def importer(self) -> None:
@@ -446,12 +465,17 @@ class Correction:
     def enregistrer_devoir(self) -> None:
         """Le devoir dans le gradebook du cours (généré de nouveau si ses sources ont changé)."""
         from strategie_correction import carnet_de_notes as cdn
+        from strategie_correction import recorrection
 
         etat_devoir = _lire_json(self.etat / "devoir.json") or {}
+        publication = None
         if etat_devoir.get("source") != self.source_hash or not cdn.devoir_a_jour(
                 self.db_url, self.course_id, self.o.devoir, self.carnets):
             cdn.generer_devoir(self.cfg, self.cours, self.o.devoir, self.temporaire)
             _ecrire_json(self.etat / "devoir.json", {"source": self.source_hash})
+            publication = self.temporaire / "publication" / self.o.devoir
+        # This version's cells and distributed notebooks: what a later --recorriger compares with.
+        recorrection.enregistrer_version(self.etat, self.source_hash, self.source, publication)
         self.echeance, self.extensions = cdn.echeance_et_extensions(self.db_url, self.course_id, self.o.devoir)
 
     # -- integrity ----------------------------------------------------------------------------------------------
@@ -871,7 +895,7 @@ class Correction:
                      definitif: bool = True) -> None:
         from strategie_correction import carnet_de_notes as cdn
 
-        anomalies = [Anomalie.depuis_dict(a) for a in m.get("anomalies", [])]
+        anomalies = [Anomalie.depuis_dict(a) for a in self._anomalies_de_l_eleve(s.eleve, m.get("anomalies", []))]
         if not m.get("succes") and not any(a.code in BLOQUANTS for a in anomalies):
             anomalies.append(Anomalie(
                 "erreur_correction",
@@ -899,6 +923,17 @@ class Correction:
         }
         etats[s.eleve] = etat
         _ecrire_json(self.etat / "eleves" / f"{s.eleve}.json", etat)
+
+    def _anomalies_de_l_eleve(self, eleve: str, anomalies: list[dict]) -> list[dict]:
+        """Une cellule de tests que le formateur a corrigée depuis la distribution n'est pas « modifiée par l'élève »."""
+        from strategie_correction import recorrection
+
+        if not any(a.get("code") in recorrection.CODES_DU_FORMATEUR for a in anomalies):
+            return anomalies
+        versions = [d for d in sorted(recorrection.dossier_versions(self.etat).glob("*"))
+                    if d.is_dir() and d.name != self.source_hash[:16]]
+        versions.append(Path(self.cd.format_path(self.cd.release_directory, ".", self.o.devoir)))
+        return recorrection.revoir_anomalies(getattr(self, "contenus", {}).get(eleve, {}), anomalies, versions)
 
     def _retour_fait(self, m: dict) -> None:
         en_cours, etats = self.en_cours_retour, self.etats

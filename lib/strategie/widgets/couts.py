@@ -34,7 +34,7 @@ class AtelierCouts(widgets.VBox):
         self.stress = CurseurEntier(value=0, min=0, max=STRESS_MAX, description="Stress :")
         self.explication = widgets.HTML()
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
-        self.choix = widgets.Select(rows=6, layout=widgets.Layout(width="460px"))
+        self.choix = widgets.Select(rows=6, tooltip="Vos coûts (choisir pour retirer)", layout=widgets.Layout(width="460px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
         self.prix = widgets.FloatText(value=prix, description="Prix de vente (€ par unité) :",
                                       style={"description_width": "200px"}, layout=widgets.Layout(width="320px"))

@@ -39,12 +39,16 @@ class _LignePoint(widgets.HBox):
 
     def __init__(self, point: dict, etapes: list[str]):
         self.nom = point["point_de_contact"]  # key of this row in the model
-        self.etape = widgets.Dropdown(options=etapes, value=point["etape"], layout=_MOYEN)
-        self.point = widgets.Text(value=point["point_de_contact"], continuous_update=False, layout=_LARGE)
-        self.canal = widgets.Text(value=point["canal"], continuous_update=False, layout=_ETROIT)
-        self.partenaire = widgets.Text(value=point["partenaire"], continuous_update=False, layout=_MOYEN)
-        self.attendu = widgets.FloatText(value=point["attendu"], step=0.5, continuous_update=False, layout=_ETROIT)
-        self.percu = widgets.FloatText(value=point["percu"], step=0.5, continuous_update=False, layout=_ETROIT)
+        self.etape = widgets.Dropdown(options=etapes, value=point["etape"], tooltip="Étape", layout=_MOYEN)
+        self.point = widgets.Text(value=point["point_de_contact"], continuous_update=False, tooltip="Point de contact",
+                                  layout=_LARGE)
+        self.canal = widgets.Text(value=point["canal"], continuous_update=False, tooltip="Canal", layout=_ETROIT)
+        self.partenaire = widgets.Text(value=point["partenaire"], continuous_update=False, tooltip="Partenaire",
+                                       layout=_MOYEN)
+        self.attendu = widgets.FloatText(value=point["attendu"], step=0.5, continuous_update=False, tooltip="Attendu",
+                                   layout=_ETROIT)
+        self.percu = widgets.FloatText(value=point["percu"], step=0.5, continuous_update=False, tooltip="Perçu",
+                                layout=_ETROIT)
         self.ecart = widgets.HTML(layout=_ETROIT)
         self.retirer = widgets.Button(icon="trash", tooltip="Retirer ce point de contact", layout=widgets.Layout(width="40px"))
         super().__init__(
@@ -176,9 +180,9 @@ class CarteParcours(widgets.VBox):
 
 class _LigneCible(widgets.HBox):
     def __init__(self, cible: str, potentiel: float, effort: float):
-        self.cible = widgets.Text(value=cible, continuous_update=False, layout=_LARGE)
-        self.potentiel = widgets.FloatText(value=potentiel, continuous_update=False, layout=_ETROIT)
-        self.effort = widgets.FloatText(value=effort, continuous_update=False, layout=_ETROIT)
+        self.cible = widgets.Text(value=cible, continuous_update=False, tooltip="Cible", layout=_LARGE)
+        self.potentiel = widgets.FloatText(value=potentiel, continuous_update=False, tooltip="Potentiel", layout=_ETROIT)
+        self.effort = widgets.FloatText(value=effort, continuous_update=False, tooltip="Effort", layout=_ETROIT)
         self.retirer = widgets.Button(icon="trash", tooltip="Retirer cette cible", layout=widgets.Layout(width="40px"))
         super().__init__([self.cible, self.potentiel, self.effort, self.retirer])
         self.add_class("strategie-ciblage-ligne")
