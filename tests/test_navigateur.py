@@ -3,8 +3,8 @@
 Pour chaque leçon : l'ouvrir (elle ne doit pas se marquer « modifiée »), tout exécuter,
 vérifier qu'aucune cellule n'est en erreur, qu'aucune erreur JavaScript n'a eu lieu depuis
 le premier chargement, qu'un widget ipywidgets et une figure plotly sont vraiment dessinés
-dans la page, qu'aucun libellé n'est coupé à 1280 px, et garder une capture d'écran dans
-tests/artefacts/.
+dans la page, qu'aucun libellé n'est coupé à 1280 px, que chaque champ a un nom accessible et
+chaque figure son résumé en texte, et garder une capture d'écran dans tests/artefacts/.
 """
 
 from __future__ import annotations
@@ -58,6 +58,38 @@ DEBORDEMENTS_JS = """() => {
     }
   }
   return r;
+}"""
+
+
+# Accessibility of what the lesson shows: every field of a widget has an accessible name (a label
+# with text, aria-label, aria-labelledby, title, or the text of a button), and every plotly figure
+# is followed by its text summary (strategie.accessibilite) in the next output of its output area.
+ACCESSIBILITE_JS = """() => {
+  const nom = e => {
+    if (e.getAttribute('aria-label')?.trim() || e.getAttribute('title')?.trim()) return true;
+    const par = e.getAttribute('aria-labelledby');
+    if (par && par.split(/\\s+/).some(id => document.getElementById(id)?.textContent.trim())) return true;
+    if (e.labels && [...e.labels].some(l => l.textContent.replace('\\u200b', '').trim())) return true;
+    return e.tagName === 'BUTTON' && e.textContent.trim() !== '';
+  };
+  const decrire = e => {
+    const vue = e.closest('[class*="strategie-"]');
+    const classe = vue ? [...vue.classList].filter(c => c.startsWith('strategie-')).join('.') : '?';
+    const genre = e.type ? `${e.tagName.toLowerCase()}[${e.type}]` : e.tagName.toLowerCase();
+    return `${classe} ${genre} « ${(e.value || e.placeholder || e.innerHTML || '').trim().slice(0, 40)} »`;
+  };
+  const champs = [...document.querySelectorAll(
+      '.jp-OutputArea-output .jupyter-widgets :is(input, select, textarea, button)')]
+    .filter(e => e.type !== 'hidden' && e.getClientRects().length);
+  const sans_nom = champs.filter(e => !nom(e)).map(decrire);
+  const sans_resume = [...document.querySelectorAll('.jp-OutputArea-output .js-plotly-plot')]
+    .filter(d => {
+      const suivante = d.closest('.jp-OutputArea-child')?.nextElementSibling;
+      const resume = suivante && suivante.querySelector('.strategie-figure-resume');
+      return !(resume && resume.textContent.trim());
+    })
+    .map(d => { const t = d.querySelector('.gtitle'); return t ? t.textContent : '(sans titre)'; });
+  return {champs: champs.length, sans_nom, sans_resume};
 }"""
 
 
@@ -266,6 +298,13 @@ def test_lecon_dans_le_navigateur(jupyterlab, navigateur, lecon):
         _dessiner_toute_la_page(page)
         debordements = page.evaluate(DEBORDEMENTS_JS)
         assert not debordements, f"{lecon.name} : textes coupés ou qui débordent à 1280 px : {debordements}"
+        # Every field has an accessible name, every figure a text summary.
+        acces = page.evaluate(ACCESSIBILITE_JS)
+        (ARTEFACTS / f"{lecon.stem}-accessibilite.json").write_text(
+            json.dumps(acces, ensure_ascii=False, indent=1), encoding="utf-8")
+        assert not acces["sans_nom"], (f"{lecon.name} : {len(acces['sans_nom'])} champ(s) sur {acces['champs']} "
+                                       f"sans nom accessible : {acces['sans_nom']}")
+        assert not acces["sans_resume"], f"{lecon.name} : figure(s) sans résumé en texte : {acces['sans_resume']}"
         if lecon.stem in INTERACTIONS:
             INTERACTIONS[lecon.stem](page)
         (ARTEFACTS / f"{lecon.stem}.json").write_text(
@@ -388,10 +427,35 @@ def _objectif_smart_refuse_une_date_impossible(page):
     page.screenshot(path=str(ARTEFACTS / "14-tableau-mesure-enorme.png"))
 
 
+def _prix_du_module_10_accepte_la_virgule(page):
+    # The price field of the cost workshop is a French number box (ChampNombre), no longer the
+    # browser's number field: « 4,5 » is read 4.5 (café: margin 4.50 − 0.70 = 3,80 € per cup).
+    vue = page.locator(".strategie-couts").first
+    vue.scroll_into_view_if_needed()
+    prix = vue.get_by_label("Prix de vente (€ par unité) :")
+    prix.fill("4,5")
+    prix.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-couts').innerText.includes('marge sur chaque vente : 3,80')",
+        timeout=15_000,
+    )
+    assert prix.input_value() == "4,5"
+    prix.fill("quatre")
+    prix.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('.strategie-couts .strategie-nombre').innerText.includes(\"n'est pas un nombre\")",
+        timeout=15_000,
+    )
+    assert prix.input_value() == "quatre", "une saisie invalide reste dans la case"
+    assert "marge sur chaque vente : 3,80" in vue.inner_text(), "une saisie invalide ne change pas le calcul"
+    page.screenshot(path=str(ARTEFACTS / "10-prix-virgule.png"))
+
+
 # What a learner does with a lesson's widget, checked in the page after "run all".
 INTERACTIONS = {
     "00-demarrer": _curseur_du_module_00_recalcule_le_resultat,
     "01-business-model-canvas": _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide,
+    "10-structure-de-couts": _prix_du_module_10_accepte_la_virgule,
     "14-objectifs-smart": _objectif_smart_refuse_une_date_impossible,
 }
 

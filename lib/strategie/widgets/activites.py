@@ -44,10 +44,10 @@ class AtelierActivites(widgets.VBox):
                                   style={"description_width": "120px"}, layout=widgets.Layout(width="380px"))
         self.ressources_cles = widgets.TagsInput(value=list(ressources or []), allow_duplicates=False,
                                                  layout=widgets.Layout(width="640px"))
-        self.mobilisees = widgets.TagsInput(value=[], allow_duplicates=False, layout=widgets.Layout(width="640px"))
+        self.mobilisees = widgets.TagsInput(value=[], allow_duplicates=False, tooltip="Ressources mobilisées", layout=widgets.Layout(width="640px"))
         self.objectif = widgets.Dropdown(options=[(t, cle) for cle, t in OBJECTIFS.items()], description="Priorité :")
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
-        self.choix = widgets.Select(rows=6, layout=widgets.Layout(width="460px"))
+        self.choix = widgets.Select(rows=6, tooltip="Vos activités (choisir pour retirer)", layout=widgets.Layout(width="460px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
         self.tri = widgets.HTML()
         self.alertes = widgets.HTML()

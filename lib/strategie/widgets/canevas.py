@@ -33,8 +33,10 @@ class PanneauBloc(widgets.VBox):
     def __init__(self, editeur: "EditeurCanevas", cle: str):
         self.editeur, self.cle = editeur, cle
         self.titre = widgets.HTML()
-        self.liste = widgets.Select(options=[], rows=4, layout=widgets.Layout(width="100%"))
-        self.saisie = widgets.Text(placeholder="Nouvelle note…", layout=widgets.Layout(width="100%"))
+        self.liste = widgets.Select(options=[], rows=4, tooltip=f"Notes du bloc « {BLOCS[cle].titre} »",
+                                   layout=widgets.Layout(width="100%"))
+        self.saisie = widgets.Text(placeholder="Nouvelle note…", tooltip=f"Nouvelle note du bloc « {BLOCS[cle].titre} »",
+                                  layout=widgets.Layout(width="100%"))
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary",
                                              layout=widgets.Layout(width="auto"))
         self.bouton_modifier = widgets.Button(description="Modifier", icon="pencil", layout=widgets.Layout(width="auto"))
@@ -88,7 +90,7 @@ class EditeurCanevas(widgets.VBox):
         self.canevas = canevas
         self.nom = widgets.Text(value=canevas.nom, description="Nom :", layout=widgets.Layout(width="320px"))
         self.vue = widgets.ToggleButtons(options=[("Organisation", "organisation"), ("Personne", "personnel")],
-                                         value=canevas.vue)
+                                         value=canevas.vue, tooltips=["Vue : une organisation", "Vue : une personne"])
         self.nom.observe(self._changer_nom, names="value")
         self.vue.observe(self._changer_vue, names="value")
         self.panneaux = {cle: PanneauBloc(self, cle) for cle in BLOCS}

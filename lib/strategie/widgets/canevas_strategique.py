@@ -104,13 +104,15 @@ class EditeurCanevasStrategique(widgets.VBox):
         self.reference = widgets.Dropdown(description="Comparer à", style={"description_width": "initial"})
         self.offre_reglee = widgets.Dropdown(description="Offre réglée", style={"description_width": "initial"})
         self.boite_curseurs = widgets.VBox()
-        self.nouveau_facteur = widgets.Text(placeholder="Nouveau facteur, p. ex. « Ateliers »", layout=_CHAMP)
+        self.nouveau_facteur = widgets.Text(placeholder="Nouveau facteur, p. ex. « Ateliers »", tooltip="Nouveau facteur",
+                                            layout=_CHAMP)
         self.bouton_ajouter = widgets.Button(description="Ajouter le facteur", icon="plus", layout=_BOUTON)
-        self.facteur_a_retirer = widgets.Dropdown(layout=_CHAMP)
+        self.facteur_a_retirer = widgets.Dropdown(tooltip="Facteur à retirer", layout=_CHAMP)
         self.bouton_retirer = widgets.Button(description="Retirer le facteur", icon="trash", layout=_BOUTON)
         self.bouton_annuler_retrait = widgets.Button(description="Annuler le retrait", icon="undo",
                                                      layout=widgets.Layout(width="auto", display="none"))
-        self.nouvelle_offre = widgets.Text(placeholder="Nouvelle offre concurrente", layout=_CHAMP)
+        self.nouvelle_offre = widgets.Text(placeholder="Nouvelle offre concurrente", tooltip="Nouvelle offre concurrente",
+                                           layout=_CHAMP)
         self.bouton_offre = widgets.Button(description="Ajouter l'offre", icon="plus", layout=_BOUTON)
         self.slogan = widgets.Text(
             value=self.canevas.slogan, description="Slogan", placeholder="Votre stratégie en une phrase vraie",

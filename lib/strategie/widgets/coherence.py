@@ -158,6 +158,7 @@ class MatriceExperience(widgets.VBox):
             cellules.append(widgets.HTML(f"<b>{html.escape(p.nom)}</b>{genre}"))
             for s in eco.segments:
                 champ = widgets.Textarea(value=eco.contribution(p.id, s.id), placeholder="Contribution…",
+                                         tooltip=f"Contribution de « {p.nom} » au segment « {s.nom} »",
                                          continuous_update=False, rows=2, layout=widgets.Layout(width="auto"))
                 champ.observe(lambda changement, p=p.id, s=s.id: self.ecrire(p, s, changement["new"]),
                               names="value")

@@ -34,11 +34,11 @@ class CarteEcosysteme(widgets.VBox):
         self.dependance = CurseurEntier(value=3, min=1, max=DEPENDANCE_MAX, description="Dépendance :",
                                        style={"description_width": "90px"})
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
-        self.choix = widgets.Select(rows=5, layout=widgets.Layout(width="380px"))
+        self.choix = widgets.Select(rows=5, tooltip="Vos partenaires (choisir pour retirer)", layout=widgets.Layout(width="380px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
         self.lien_a = widgets.Dropdown(description="Relier", layout=widgets.Layout(width="300px"))
         self.lien_b = widgets.Dropdown(description="à", layout=widgets.Layout(width="300px"))
-        self.lien_description = widgets.Text(placeholder="pour quoi ?", layout=widgets.Layout(width="220px"))
+        self.lien_description = widgets.Text(placeholder="pour quoi ?", tooltip="Ce que le lien apporte", layout=widgets.Layout(width="220px"))
         self.bouton_relier = widgets.Button(description="Relier", icon="link")
         self.constats = widgets.HTML()
         self.matrice = widgets.HTML()

@@ -42,7 +42,7 @@ class AtelierProposition(widgets.VBox):
         self.repond_a = widgets.SelectMultiple(options=[], rows=4, description="Répond à", style=_STYLE,
                                                layout=_LARGE)
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
-        self.liste = widgets.Select(options=[], rows=10, layout=widgets.Layout(width="460px"))
+        self.liste = widgets.Select(options=[], rows=10, tooltip="Éléments du canevas", layout=widgets.Layout(width="460px"))
         self.bouton_relier = widgets.Button(description="Relier (selon « Répond à »)", icon="link",
                                             layout=widgets.Layout(width="auto"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")

@@ -44,7 +44,7 @@ class ConcepteurRelations(widgets.VBox):
                                             value="moyenne", description="Valeur du segment", style=_STYLE)
         self.mesure = widgets.Checkbox(value=False, description="Une activité mesure la satisfaction de ces clients",
                                        indent=False)
-        self.liste = widgets.Select(options=[], rows=6, layout=widgets.Layout(width="460px"))
+        self.liste = widgets.Select(options=[], rows=6, tooltip="Vos relations client", layout=widgets.Layout(width="460px"))
         boutons = boutons_edition(self)
         self.type.observe(lambda _: self._aide(), names="value")
         for curseur in self.parts.values():

@@ -28,7 +28,7 @@ class AtelierRessources(widgets.VBox):
             self.inventaires[inventaire.vue] = inventaire
         depart = inventaire.vue if inventaire is not None else "organisation"
         self.vue = widgets.ToggleButtons(options=[("Organisation", "organisation"), ("Personne", "personnel")],
-                                         value=depart)
+                                         value=depart, tooltips=["Vue : une organisation", "Vue : une personne"])
         self.texte = widgets.Text(placeholder="Une ressource : « Local près de la gare », « Patience »…",
                                   description="Ressource :", layout=widgets.Layout(width="460px"))
         self.famille = widgets.Dropdown(description="Famille :")
@@ -36,7 +36,7 @@ class AtelierRessources(widgets.VBox):
         self.critique = widgets.Checkbox(value=True, description="Indispensable à la proposition de valeur", indent=False)
         self.detenue = widgets.Checkbox(value=True, description="Déjà détenue (sinon : à obtenir)", indent=False)
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
-        self.liste = widgets.Select(rows=6, layout=widgets.Layout(width="460px"))
+        self.liste = widgets.Select(rows=6, tooltip="Vos ressources", layout=widgets.Layout(width="460px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
         self.definitions = widgets.HTML()
         self.constats = widgets.HTML()

@@ -90,7 +90,7 @@ class ConstructeurObjectif(widgets.VBox):
         self.champ_texte = widgets.Textarea(
             placeholder="Ou écrivez l'objectif en une phrase : « Réduire le taux de retard de 12 % à 8 % "
                         "d'ici fin juin 2027, responsable : Julie, avec un second transporteur »",
-            layout=widgets.Layout(width="calc(100% - 4px)", height="5em"),
+            tooltip="L'objectif en une phrase", layout=widgets.Layout(width="calc(100% - 4px)", height="5em"),
         )
         self.mode = widgets.ToggleButtons(options=["Champs", "Texte libre"], value="Champs",
                                           description="Saisie", style=_STYLE)
