@@ -11,7 +11,7 @@ from strategie.couts import NATURES, STRESS_MAX, StructureCouts
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.couts import figure_argent_et_immateriel, figure_seuil
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
+from strategie.widgets._commun import ChampNombre, CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante
 
 _LIBELLES_NATURE = {"fixe": "Fixe (€ par mois)", "variable": "Variable (€ par unité)", "immateriel": "Immatériel (heures, stress)"}
@@ -27,18 +27,18 @@ class AtelierCouts(widgets.VBox):
         self.libelle = widgets.Text(placeholder="Loyer, matières, prospection non payée…", description="Coût :",
                                     layout=widgets.Layout(width="380px"))
         self.nature = widgets.Dropdown(options=[(t, cle) for cle, t in _LIBELLES_NATURE.items()], description="Nature :")
-        self.montant = widgets.FloatText(value=0.0, description="Montant (€) :", style={"description_width": "90px"},
+        self.montant = ChampNombre(value=0.0, description="Montant (€) :", style={"description_width": "90px"},
                                          layout=widgets.Layout(width="240px"))
-        self.heures = widgets.FloatText(value=0.0, description="Heures / mois :", style={"description_width": "100px"},
+        self.heures = ChampNombre(value=0.0, description="Heures / mois :", style={"description_width": "100px"},
                                         layout=widgets.Layout(width="240px"))
         self.stress = CurseurEntier(value=0, min=0, max=STRESS_MAX, description="Stress :")
         self.explication = widgets.HTML()
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
         self.choix = widgets.Select(rows=6, tooltip="Vos coûts (choisir pour retirer)", layout=widgets.Layout(width="460px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
-        self.prix = widgets.FloatText(value=prix, description="Prix de vente (€ par unité) :",
+        self.prix = ChampNombre(value=prix, description="Prix de vente (€ par unité) :",
                                       style={"description_width": "200px"}, layout=widgets.Layout(width="320px"))
-        self.quantite = widgets.FloatText(value=quantite, description="Volume prévu (unités par mois) :",
+        self.quantite = ChampNombre(value=quantite, description="Volume prévu (unités par mois) :",
                                           style={"description_width": "220px"}, layout=widgets.Layout(width="340px"))
         self.bilan = widgets.HTML()
         self.figure = FigureVivante(figure_seuil(self.structure, prix, quantite=quantite))

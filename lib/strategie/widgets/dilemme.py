@@ -22,7 +22,7 @@ from strategie.dilemme import moteur, premier_tournoi as _p1980, strategies as _
 from strategie.erreurs import SaisieInvalide
 from strategie.francais import nombre
 from strategie.figures import dilemme as fig_d
-from strategie.widgets._commun import Curseur, CurseurEntier, FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import ChampEntier, ChampNombre, Curseur, CurseurEntier, FigureVivante, ZoneMessage, protege
 
 __all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolution", "EditeurGains", "Tournoi1980"]
 
@@ -38,13 +38,13 @@ class _ChampsGains(widgets.HBox):
     """Quatre champs R, S, T, P (en points)."""
 
     def __init__(self, g: _g.Gains = _g.GAINS_POINTS):
-        self.recompense = widgets.FloatText(value=g.recompense, description="R (coopèrent)", style=_STYLE,
+        self.recompense = ChampNombre(value=g.recompense, description="R (coopèrent)", style=_STYLE,
                                             layout=widgets.Layout(width="200px"))
-        self.dupe = widgets.FloatText(value=g.dupe, description="S (dupe)", style=_STYLE,
+        self.dupe = ChampNombre(value=g.dupe, description="S (dupe)", style=_STYLE,
                                       layout=widgets.Layout(width="170px"))
-        self.tentation = widgets.FloatText(value=g.tentation, description="T (tentation)", style=_STYLE,
+        self.tentation = ChampNombre(value=g.tentation, description="T (tentation)", style=_STYLE,
                                            layout=widgets.Layout(width="200px"))
-        self.punition = widgets.FloatText(value=g.punition, description="P (trahissent)", style=_STYLE,
+        self.punition = ChampNombre(value=g.punition, description="P (trahissent)", style=_STYLE,
                                           layout=widgets.Layout(width="200px"))
         super().__init__([self.recompense, self.dupe, self.tentation, self.punition])
 
@@ -346,7 +346,7 @@ class ExplorateurTournoi(widgets.VBox):
                                          style=_STYLE, continuous_update=False)
         self.bruit = Curseur(value=bruit, min=0, max=0.5, step=0.01, description="Erreurs (bruit)",
                              part=True, style=_STYLE, continuous_update=False)
-        self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
+        self.graine = ChampEntier(value=graine, description="Graine", style=_STYLE,
                                       layout=widgets.Layout(width="160px"))
         self.gains = _ChampsGains(_g.gains(gains))
         self.pari = widgets.Dropdown(description="Votre pari : qui va gagner ?", style=_STYLE,
@@ -453,7 +453,7 @@ class ExplorateurEvolution(widgets.VBox):
                                        style=_STYLE, continuous_update=False)
         self.generations = CurseurEntier(value=generations, min=1, max=300, description="Générations",
                                          style=_STYLE, continuous_update=False)
-        self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
+        self.graine = ChampEntier(value=graine, description="Graine", style=_STYLE,
                                       layout=widgets.Layout(width="160px"))
         self.gains = _ChampsGains(_g.gains(gains) if gains is not None else _g.GAINS_NICKY_CASE)
         self.bouton = widgets.Button(description="Autre tirage", icon="random")
@@ -664,7 +664,7 @@ class Tournoi1980(widgets.VBox):
                                        style=_STYLE, layout=widgets.Layout(width="460px"))
         self.repetitions = CurseurEntier(value=repetitions, min=1, max=20, description="Répétitions",
                                          style=_STYLE, continuous_update=False)
-        self.graine = widgets.IntText(value=graine, description="Graine", style=_STYLE,
+        self.graine = ChampEntier(value=graine, description="Graine", style=_STYLE,
                                       layout=widgets.Layout(width="160px"))
         self.horizon = widgets.Checkbox(value=True, description="Durée de 200 tours annoncée aux joueurs",
                                         style=_STYLE, indent=False)

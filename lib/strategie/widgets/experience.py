@@ -19,7 +19,7 @@ from strategie.experience import (
     selectionner_cibles,
 )
 from strategie.figures.experience import COULEURS_STATUTS, figure_ciblage, figure_parcours
-from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import ChampNombre, FigureVivante, ZoneMessage, protege
 
 __all__ = ["CarteParcours", "GraphiqueCiblage"]
 
@@ -45,9 +45,9 @@ class _LignePoint(widgets.HBox):
         self.canal = widgets.Text(value=point["canal"], continuous_update=False, tooltip="Canal", layout=_ETROIT)
         self.partenaire = widgets.Text(value=point["partenaire"], continuous_update=False, tooltip="Partenaire",
                                        layout=_MOYEN)
-        self.attendu = widgets.FloatText(value=point["attendu"], step=0.5, continuous_update=False, tooltip="Attendu",
+        self.attendu = ChampNombre(value=point["attendu"], step=0.5, continuous_update=False, tooltip="Attendu",
                                    layout=_ETROIT)
-        self.percu = widgets.FloatText(value=point["percu"], step=0.5, continuous_update=False, tooltip="Perçu",
+        self.percu = ChampNombre(value=point["percu"], step=0.5, continuous_update=False, tooltip="Perçu",
                                 layout=_ETROIT)
         self.ecart = widgets.HTML(layout=_ETROIT)
         self.retirer = widgets.Button(icon="trash", tooltip="Retirer ce point de contact", layout=widgets.Layout(width="40px"))
@@ -181,8 +181,8 @@ class CarteParcours(widgets.VBox):
 class _LigneCible(widgets.HBox):
     def __init__(self, cible: str, potentiel: float, effort: float):
         self.cible = widgets.Text(value=cible, continuous_update=False, tooltip="Cible", layout=_LARGE)
-        self.potentiel = widgets.FloatText(value=potentiel, continuous_update=False, tooltip="Potentiel", layout=_ETROIT)
-        self.effort = widgets.FloatText(value=effort, continuous_update=False, tooltip="Effort", layout=_ETROIT)
+        self.potentiel = ChampNombre(value=potentiel, continuous_update=False, tooltip="Potentiel", layout=_ETROIT)
+        self.effort = ChampNombre(value=effort, continuous_update=False, tooltip="Effort", layout=_ETROIT)
         self.retirer = widgets.Button(icon="trash", tooltip="Retirer cette cible", layout=widgets.Layout(width="40px"))
         super().__init__([self.cible, self.potentiel, self.effort, self.retirer])
         self.add_class("strategie-ciblage-ligne")
@@ -207,7 +207,7 @@ class GraphiqueCiblage(widgets.VBox):
         self.cibles = _table_cibles(depart)[["cible", "potentiel", "effort"]]
         self.lignes: list[_LigneCible] = []
         self.boite_lignes = widgets.VBox()
-        self.budget = widgets.FloatText(
+        self.budget = ChampNombre(
             value=budget, description="Budget d'effort (0 = sans limite)", continuous_update=False,
             style={"description_width": "initial"}, layout=widgets.Layout(width="320px"),
         )

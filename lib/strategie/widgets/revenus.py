@@ -11,7 +11,7 @@ from strategie.erreurs import SaisieInvalide
 from strategie.figures.revenus import figure_revenus
 from strategie.revenus import MODELES, comparer, croisement, note_de_canevas, resume
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
+from strategie.widgets._commun import ChampNombre, CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante
 
 SCENARIOS_MAX = 6
@@ -40,7 +40,7 @@ class CalculateurRevenus(widgets.VBox):
         self.principe = widgets.HTML()
         # One field per parameter of every model: switching models never loses a value.
         self.champs = {
-            cle: {p.cle: widgets.FloatText(value=p.defaut, description=p.libelle,
+            cle: {p.cle: ChampNombre(value=p.defaut, description=p.libelle,
                                            style={"description_width": "260px"},
                                            layout=widgets.Layout(width="420px"))
                   for p in m.parametres}

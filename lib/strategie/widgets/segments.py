@@ -10,7 +10,7 @@ from strategie.canevas import FICHIER_PAR_DEFAUT
 from strategie.figures.segments import figure_besoins, figure_segments
 from strategie.segments import DEFINITIONS, Segmentation
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import CurseurEntier, ZoneMessage
+from strategie.widgets._commun import ChampEntier, ChampNombre, CurseurEntier, ZoneMessage
 from strategie.widgets._vivant import EditionParNom, FigureVivante, boutons_edition, formulaire, liste_html
 
 _STYLE = {"description_width": "170px"}
@@ -34,8 +34,8 @@ class ConstructeurSegments(EditionParNom, widgets.VBox):
         self.besoins = widgets.Textarea(description="Besoins", placeholder="un besoin par ligne (ou séparés par « , »)",
                                         style=_STYLE, layout=widgets.Layout(width="480px", height="80px"))
         self.aide_besoins = widgets.HTML()
-        self.taille = widgets.IntText(value=1000, description="Taille (clients)", style=_STYLE)
-        self.disposition = widgets.FloatText(value=0.0, description="Paie (€/client/an)", style=_STYLE)
+        self.taille = ChampEntier(value=1000, description="Taille (clients)", style=_STYLE)
+        self.disposition = ChampNombre(value=0.0, description="Paie (€/client/an)", style=_STYLE)
         self.effort = CurseurEntier(value=3, min=1, max=5, description="Effort pour l'atteindre",
                                     style=_STYLE, continuous_update=False)
         self.depend_de = widgets.SelectMultiple(options=[], rows=3, description="Dépend de (plateforme)",
