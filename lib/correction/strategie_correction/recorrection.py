@@ -396,7 +396,12 @@ def texte(r: Recorrection) -> str:
                       f"{r.devoir} depuis la dernière correction (tests, points, cellules notées, fichiers) : "
                       "aucune soumission renotée, aucune note changée.")
         return "\n".join(lignes)
-    depuis = f" (version du {r.date_version})" if r.date_version else ""
+    depuis = ""
+    if r.date_version:
+        try:
+            depuis = time.strftime(" (version du %d/%m/%Y à %H:%M)", time.strptime(r.date_version, "%Y-%m-%d %H:%M"))
+        except ValueError:
+            depuis = f" (version du {r.date_version})"
     if r.changements:
         lignes.append(f"Recorrection de {r.devoir} : {len(r.changements)} changement(s) dans solutions/{r.devoir} "
                       f"depuis la dernière correction{depuis} :")
@@ -406,8 +411,9 @@ def texte(r: Recorrection) -> str:
                       "(correction faite avant l'enregistrement des versions) : ils sont renotés par précaution.")
     if r.bilan is None:
         return "\n".join(lignes)
-    lignes.append(f"{r.renotes} soumission(s) renotée(s) en {r.bilan.duree:.0f} s (même isolation et mêmes réglages "
-                  f"que la dernière correction ; isolation : {r.bilan.isolation}).")
+    niveaux = sorted({l["isolation"] for l in r.bilan.lignes if l.get("isolation")}) or [r.bilan.isolation]
+    lignes.append(f"{r.renotes} soumission(s) renotée(s) en {r.bilan.duree:.0f} s, par la chaîne de strategie corriger "
+                  f"et avec les réglages de la dernière correction (isolation : {', '.join(niveaux)}).")
     if r.ancien_max is not None and r.nouveau_max is not None and r.ancien_max != r.nouveau_max:
         lignes.append(f"Note maximale : {_fr(r.ancien_max)} → {_fr(r.nouveau_max)}.")
     if r.notes_changees:
