@@ -15,7 +15,7 @@ _COULEURS = {"propre": "#e6f4ea", "partenaire": "#e8f0fe", "vide": "#f1f3f4", "t
 def figure_canaux(plan: PlanCanaux, segment: str | None = None, hauteur: int = 380) -> go.Figure:
     """Une grille : une colonne par phase, une rangée par genre de canal ; chaque case liste ses canaux.
 
-    Une phase qu'aucun canal ne couvre est un trou : sa colonne est rouge.
+    Une phase qu'aucun canal ne couvre est un trou : sa colonne est rouge et son en-tête dit « ⚠ trou ».
     Avec ``segment``, seuls les canaux qui servent ce segment comptent.
     """
     matrice = plan.matrice(segment)
@@ -29,7 +29,7 @@ def figure_canaux(plan: PlanCanaux, segment: str | None = None, hauteur: int = 3
         fig.add_shape(type="rect", x0=x0, x1=x0 + largeur, y0=0, y1=haut_entete, line=dict(color="#5f6368"),
                       fillcolor=_COULEURS["trou"] if phase in trous else "#ffffff")
         fig.add_annotation(x=x0 + largeur / 2, y=haut_entete / 2, showarrow=False,
-                           text=f"<b>{j + 1}. {PHASES[phase]}</b>", hovertext=html.escape(QUESTIONS[phase]))
+                           text=f"<b>{j + 1}. {PHASES[phase]}</b>" + (" ⚠ trou" if phase in trous else ""), hovertext=html.escape(QUESTIONS[phase]))
         for i, genre in enumerate(rangees):
             y1 = -i * hauteur_case
             noms = matrice.loc[phase, genre]

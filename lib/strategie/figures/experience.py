@@ -21,6 +21,9 @@ __all__ = [
 COULEURS_STATUTS = {"déception": "#b3261e", "conforme": "#9e9e9e", "bonne surprise": "#137333"}
 COULEUR_ATTENDU = "#5f6368"
 COULEUR_PERCU = "#1a73e8"
+SYMBOLES_STATUTS = {"déception": "triangle-down", "conforme": "circle", "bonne surprise": "triangle-up"}
+MARQUES_STATUTS = {"déception": "▼", "conforme": "", "bonne surprise": "▲"}
+SYMBOLES_QUADRANTS = {"prioritaire": "star", "chantier": "square", "opportunite": "diamond", "ecarter": "x"}
 COULEURS_QUADRANTS = {
     "prioritaire": "#137333",
     "chantier": "#1a73e8",
@@ -50,8 +53,8 @@ def _vide(titre: str, texte: str) -> go.Figure:
 def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | None = None, hauteur: int = 520) -> go.Figure:
     """La carte du parcours : attente (pointillés) et perception (trait plein) point par point.
 
-    Chaque écart est un trait vertical rouge (déception) ou vert (bonne
-    surprise) ; les ``n_pires`` plus grandes déceptions portent leur rang ;
+    Chaque écart est un trait vertical rouge (déception, point ▼) ou vert (bonne
+    surprise, point ▲) ; les ``n_pires`` plus grandes déceptions portent leur rang ;
     des bandes séparent les étapes.
     """
     _exiger_parcours(parcours)
@@ -95,7 +98,8 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
         go.Scatter(
             x=x, y=list(table["percu"]), name="Perçu (la réalité vécue)", mode="lines+markers",
             line=dict(color=COULEUR_PERCU, width=3),
-            marker=dict(size=12, color=[COULEURS_STATUTS[s] for s in table["statut"]], line=dict(color="white", width=1)),
+            marker=dict(size=12, color=[COULEURS_STATUTS[s] for s in table["statut"]], line=dict(color="white", width=1),
+                        symbol=[SYMBOLES_STATUTS[s] for s in table["statut"]]),  # ▼ déception, ▲ bonne surprise
             customdata=details, text=list(table["point_de_contact"]),
             hovertemplate=(
                 "<b>%{text}</b> (%{customdata[0]})<br>Perçu : %{y} · écart : %{customdata[3]} (%{customdata[4]})"
@@ -134,7 +138,8 @@ def figure_ecarts(parcours: ParcoursClient, titre: str = "Écarts entre promesse
         go.Bar(
             x=list(table["ecart"]), y=list(table["point_de_contact"]), orientation="h",
             marker_color=[COULEURS_STATUTS[s] for s in table["statut"]],
-            text=[nombre_fr(e) for e in table["ecart"]], textposition="outside",
+            text=[f"{nombre_fr(e)} {MARQUES_STATUTS[s]}".strip() for e, s in zip(table["ecart"], table["statut"])],
+            textposition="outside",
             customdata=list(table["etape"]),
             hovertemplate="<b>%{y}</b> (%{customdata})<br>écart : %{x}<extra></extra>",
             showlegend=False,
@@ -159,7 +164,7 @@ def figure_ciblage(
     """Chaque cible placée selon l'effort (abscisse) et le potentiel (ordonnée), avec son rang.
 
     Les lignes pointillées marquent les seuils (médianes par défaut) ; la
-    couleur dit le quadrant. En haut à gauche : les cibles à toucher en premier.
+    couleur et la forme (légende) disent le quadrant. En haut à gauche : les cibles à toucher en premier.
     """
     table = classer_cibles(cibles, seuil_potentiel, seuil_effort)
     sp, se = table.attrs["seuil_potentiel"], table.attrs["seuil_effort"]
@@ -173,7 +178,8 @@ def figure_ciblage(
                 textposition="top center",
                 # Bubble size grows with the potential/effort ratio.
                 marker=dict(size=list(14 + 16 * partie["rapport"] / max(table["rapport"].max(), 1e-12)),
-                            color=COULEURS_QUADRANTS[quadrant], line=dict(color="white", width=1)),
+                            color=COULEURS_QUADRANTS[quadrant], symbol=SYMBOLES_QUADRANTS[quadrant],
+                            line=dict(color="white", width=1)),
                 customdata=[[nombre_fr(round(r, 2))] for r in partie["rapport"]],
                 hovertemplate="<b>%{text}</b><br>potentiel : %{y} · effort : %{x}<br>rapport : %{customdata[0]}<extra></extra>",
                 showlegend=not partie.empty,

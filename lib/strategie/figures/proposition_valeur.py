@@ -23,7 +23,7 @@ def figure_proposition(canevas: CanevasProposition, hauteur: int | None = None) 
     """La carte de la valeur (à gauche) face au profil du client (à droite), rangée par rangée.
 
     Un trait relie chaque élément de la carte à ce qu'il sert. En vert ce qui
-    reçoit une réponse, en rouge ce qui reste sans réponse (le ✗ le signale),
+    reçoit une réponse (✔), en rouge ce qui reste sans réponse (✗) : le symbole dit ce que dit la couleur ;
     en gris ce que la carte offre sans que le profil l'ait demandé ; la taille
     d'un point dit l'importance pour le client.
     """
@@ -78,7 +78,7 @@ def figure_proposition(canevas: CanevasProposition, hauteur: int | None = None) 
             fig.add_trace(go.Scatter(
                 x=[_X_PROFIL] * len(elements), y=[positions[(profil, e.texte)] for e in elements],
                 mode="markers+text", textposition="middle right", showlegend=False,
-                text=[("" if e.texte in servis[profil] else "✗ ") + _court(e.texte) + " " + "★" * e.importance
+                text=[("✔ " if e.texte in servis[profil] else "✗ ") + _court(e.texte) + " " + "★" * e.importance
                       for e in elements],
                 marker=dict(size=[8 + 5 * e.importance for e in elements],
                             color=[_VERT if e.texte in servis[profil] else _ROUGE for e in elements]),
@@ -114,7 +114,8 @@ def figure_adequation(canevas: CanevasProposition, hauteur: int = 260) -> go.Fig
         restes.append(sum(e.importance for e in elements if e.texte in manque))
     fig = go.Figure([
         go.Bar(y=noms, x=couverts, name="avec réponse", orientation="h", marker_color=_VERT),
-        go.Bar(y=noms, x=restes, name="sans réponse", orientation="h", marker_color=_ROUGE),
+        go.Bar(y=noms, x=restes, name="sans réponse", orientation="h", marker_color=_ROUGE,
+               marker_pattern_shape="/"),  # hatched: not told by the colour alone
     ])
     fig.update_layout(barmode="stack", height=hauteur, template="plotly_white",
                       title=f"Adéquation pondérée par l'importance : {adequation.taux:.0f} %",

@@ -18,7 +18,7 @@ from strategie.experience import (
     parcours_exemple,
     selectionner_cibles,
 )
-from strategie.figures.experience import COULEURS_STATUTS, figure_ciblage, figure_parcours
+from strategie.figures.experience import COULEURS_STATUTS, MARQUES_STATUTS, figure_ciblage, figure_parcours
 from strategie.widgets._commun import ChampNombre, FigureVivante, ZoneMessage, protege
 
 __all__ = ["CarteParcours", "GraphiqueCiblage"]
@@ -67,7 +67,9 @@ class _LignePoint(widgets.HBox):
         }
 
     def montrer_ecart(self, ecart: float, statut: str) -> None:
-        self.ecart.value = f"<b style='color:{COULEURS_STATUTS[statut]}'>{'+' if ecart > 0 else ''}{nombre_fr(ecart)}</b>"
+        marque = MARQUES_STATUTS[statut]  # ▼ / ▲: the status is not told by the colour alone
+        self.ecart.value = (f"<b style='color:{COULEURS_STATUTS[statut]}' title='{statut}'>"
+                            f"{'+' if ecart > 0 else ''}{nombre_fr(ecart)}{' ' + marque if marque else ''}</b>")
 
 
 class CarteParcours(widgets.VBox):
