@@ -13,13 +13,12 @@ import os
 from numbers import Real
 from typing import Iterable, Mapping
 
-from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas, _simplifier, _texte_valide, cle_de_bloc, ouvrir
+from strategie.canevas import FICHIER_PAR_DEFAUT, Canevas, _texte_valide, cle_de_bloc, ouvrir
 from strategie.erreurs import SaisieInvalide
 from strategie import francais
+from strategie.texte import simplifier
 
 __all__ = ["texte", "nombre", "pourcentage", "choix", "simplifier", "verser", "verser_dans_fichier"]
-
-simplifier = _simplifier
 
 
 def texte(valeur: object, champ: str) -> str:

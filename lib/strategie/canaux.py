@@ -27,8 +27,9 @@ import pandas as pd
 
 from strategie import _blocs
 from strategie._listes import cle_tolerante, meme_texte, notes_de_segments, textes
-from strategie.canevas import Canevas, _simplifier
+from strategie.canevas import Canevas
 from strategie.erreurs import SaisieInvalide
+from strategie.texte import simplifier
 
 PHASES: dict[str, str] = {
     "notoriete": "Notoriété",
@@ -113,7 +114,7 @@ class PlanCanaux:
         vus: dict[str, str] = {}
         for c in self._canaux.values():
             for s in c.segments:
-                vus.setdefault(_simplifier(s), s)
+                vus.setdefault(simplifier(s), s)
         return list(vus.values())
 
     def canal(self, nom: str) -> Canal:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import difflib
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from strategie._fichiers import ecrire_json_atomique, lire_json, verifier_format
 from strategie.erreurs import FichierInvalide, SaisieInvalide
+from strategie.texte import simplifier
 
 FORMAT = "strategie.canevas"
 VERSION = 1
@@ -110,15 +110,10 @@ def tableau_des_blocs():
     ).set_index("bloc")
 
 
-def _simplifier(texte: str) -> str:
-    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return " ".join(sans_accents.lower().replace("_", " ").replace("-", " ").replace("'", " ").split())
-
-
 _ALIAS: dict[str, str] = {}
 for _bloc in BLOCS.values():
     for _nom in (_bloc.cle, _bloc.titre, _bloc.titre_personnel, _bloc.titre_personnel.split(":")[0], *_bloc.alias):
-        _ALIAS[_simplifier(_nom)] = _bloc.cle
+        _ALIAS[simplifier(_nom)] = _bloc.cle
 
 
 def cle_de_bloc(nom: object) -> str:
@@ -134,9 +129,9 @@ def cle_de_bloc(nom: object) -> str:
             f"Le bloc doit être donné par son nom, en texte (reçu : {type(nom).__name__}). "
             f"Blocs possibles : {', '.join(BLOCS)}."
         )
-    cle = _ALIAS.get(_simplifier(nom))
+    cle = _ALIAS.get(simplifier(nom))
     if cle is None:
-        proches = difflib.get_close_matches(_simplifier(nom), list(_ALIAS), n=1, cutoff=0.6)
+        proches = difflib.get_close_matches(simplifier(nom), list(_ALIAS), n=1, cutoff=0.6)
         suggestion = f" Vouliez-vous dire « {_ALIAS[proches[0]]} » ?" if proches else ""
         raise SaisieInvalide(
             f"Bloc inconnu : « {nom} ».{suggestion} Blocs possibles : {', '.join(BLOCS)}."
@@ -243,7 +238,7 @@ class Canevas:
         """Ajoute une note à un bloc et la renvoie. Refuse un doublon dans le même bloc."""
         cle = cle_de_bloc(bloc)
         propre = _texte_valide(texte)
-        if any(_simplifier(n.texte) == _simplifier(propre) for n in self.notes_du_bloc(cle)):
+        if any(simplifier(n.texte) == simplifier(propre) for n in self.notes_du_bloc(cle)):
             raise SaisieInvalide(f"Le bloc « {BLOCS[cle].titre} » contient déjà la note « {propre} ».")
         liens = self._liens_valides(liens)
         note = Note(self._nouvel_id(), cle, propre, liens)
@@ -268,7 +263,7 @@ class Canevas:
         nouveau_texte = _texte_valide(texte) if texte is not None else note.texte
         nouveau_bloc = cle_de_bloc(bloc) if bloc is not None else note.bloc
         for autre in self.notes_du_bloc(nouveau_bloc):
-            if autre.id != note.id and _simplifier(autre.texte) == _simplifier(nouveau_texte):
+            if autre.id != note.id and simplifier(autre.texte) == simplifier(nouveau_texte):
                 raise SaisieInvalide(
                     f"Le bloc « {BLOCS[nouveau_bloc].titre} » contient déjà la note « {nouveau_texte} »."
                 )

@@ -50,6 +50,7 @@ import pandas as pd
 
 from strategie._fichiers import ecrire_json_atomique, lire_json, verifier_format
 from strategie.erreurs import FichierInvalide, SaisieInvalide
+from strategie.texte import cle_nom
 
 __all__ = [
     "ECHELLE",
@@ -90,11 +91,6 @@ LONGUEUR_MAX_SLOGAN = 160
 def nombre_fr(x: float) -> str:
     """Écrit un nombre à la française : 7, 2,5, −1,25."""
     return francais.nombre(x)
-
-
-def _cle(nom: str) -> str:
-    # Two names are the same when they differ only by case or spacing.
-    return re.sub(r"\s+", " ", nom).strip().casefold()
 
 
 def _nom(valeur, quoi: str) -> str:
@@ -186,11 +182,11 @@ def _courbe(courbe, echelle: tuple[float, float], quoi: str) -> pd.Series:
     niveaux = []
     for facteur, niveau in paires:
         nom = _nom(facteur, f"d'un facteur de la courbe {quoi}")
-        if _cle(nom) in facteurs:
+        if cle_nom(nom) in facteurs:
             raise SaisieInvalide(
                 f"La courbe {quoi} cite deux fois le facteur « {nom} » : gardez-en un seul."
             )
-        facteurs[_cle(nom)] = nom
+        facteurs[cle_nom(nom)] = nom
         niveaux.append(_niveau(niveau, echelle, f"de « {nom} » dans la courbe {quoi}"))
     return pd.Series(niveaux, index=list(facteurs.values()), dtype=float)
 
@@ -217,7 +213,7 @@ class GrilleERRC:
     def action(self, facteur: str) -> str:
         """L'action (``'eliminer'``, ``'reduire'``, ``'renforcer'``, ``'creer'`` ou ``'inchange'``)."""
         for nom in self.details.index:
-            if _cle(nom) == _cle(str(facteur)):
+            if cle_nom(nom) == cle_nom(str(facteur)):
                 return str(self.details.loc[nom, "action"])
         raise SaisieInvalide(
             f"Le facteur « {facteur} » n'est pas dans cette grille. Facteurs connus : "
@@ -268,8 +264,8 @@ def grille_errc(actuelle, cible, echelle=ECHELLE, tolerance: float = 0.0) -> Gri
     avant = _courbe(actuelle, echelle, "actuelle")
     apres = _courbe(cible, echelle, "cible")
     # Align on a common order: the current curve's factors first, then the new ones.
-    cles_avant = {_cle(f): f for f in avant.index}
-    cles_apres = {_cle(f): f for f in apres.index}
+    cles_avant = {cle_nom(f): f for f in avant.index}
+    cles_apres = {cle_nom(f): f for f in apres.index}
     ordre = list(cles_avant) + [c for c in cles_apres if c not in cles_avant]
     if not ordre:
         raise SaisieInvalide("Les deux courbes sont vides : ajoutez au moins un facteur avec son niveau.")
@@ -486,7 +482,7 @@ class CanevasStrategique:
     def renommer_facteur(self, ancien: str, nouveau: str) -> str:
         i = self._index_facteur(ancien)
         propre = _nom(nouveau, "du facteur")
-        if any(_cle(propre) == _cle(f) for j, f in enumerate(self._facteurs) if j != i):
+        if any(cle_nom(propre) == cle_nom(f) for j, f in enumerate(self._facteurs) if j != i):
             raise SaisieInvalide(f"Le facteur « {propre} » existe déjà : choisissez un autre nom.")
         self._facteurs[i] = propre
         return propre
@@ -494,7 +490,7 @@ class CanevasStrategique:
     def ajouter_offre(self, nom: str, niveaux) -> str:
         """Ajoute une offre avec ses niveaux (liste dans l'ordre des facteurs, ou dict complet)."""
         propre = _nom(nom, "de l'offre")
-        if any(_cle(propre) == _cle(o) for o in self._niveaux):
+        if any(cle_nom(propre) == cle_nom(o) for o in self._niveaux):
             raise SaisieInvalide(f"L'offre « {propre} » existe déjà : choisissez un autre nom ou modifiez ses niveaux.")
         self._niveaux[propre] = self._liste_niveaux(propre, niveaux)
         return propre
@@ -715,7 +711,7 @@ class CanevasStrategique:
 
     def _verifier_nouveau_facteur(self, nom) -> None:
         propre = _nom(nom, "du facteur")
-        if any(_cle(propre) == _cle(f) for f in self._facteurs):
+        if any(cle_nom(propre) == cle_nom(f) for f in self._facteurs):
             raise SaisieInvalide(
                 f"Le facteur « {propre} » existe déjà dans le canevas : chaque critère n'apparaît qu'une fois. "
                 "Modifiez ses niveaux ou choisissez un autre nom."
@@ -724,7 +720,7 @@ class CanevasStrategique:
     def _index_facteur(self, nom) -> int:
         if isinstance(nom, str):
             for i, f in enumerate(self._facteurs):
-                if _cle(f) == _cle(nom):
+                if cle_nom(f) == cle_nom(nom):
                     return i
         connus = ", ".join(f"« {f} »" for f in self._facteurs) or "aucun"
         raise SaisieInvalide(f"Le facteur « {nom} » n'existe pas dans ce canevas. Facteurs connus : {connus}.")
@@ -732,7 +728,7 @@ class CanevasStrategique:
     def _offre(self, nom) -> str:
         if isinstance(nom, str):
             for o in self._niveaux:
-                if _cle(o) == _cle(nom):
+                if cle_nom(o) == cle_nom(nom):
                     return o
         connues = ", ".join(f"« {o} »" for o in self._niveaux) or "aucune"
         raise SaisieInvalide(f"L'offre « {nom} » n'existe pas dans ce canevas. Offres connues : {connues}.")
@@ -775,7 +771,7 @@ class CanevasStrategique:
         if quoi is None:
             return self.courbe()
         if isinstance(quoi, str):
-            if _cle(quoi) in ("moyenne", "moyenne des concurrents"):
+            if cle_nom(quoi) in ("moyenne", "moyenne des concurrents"):
                 return self.courbe_moyenne()
             return self.courbe(quoi)
         return quoi

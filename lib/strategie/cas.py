@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,16 +29,12 @@ from strategie.canevas import TEXTE_MAX, Canevas
 from strategie.coherence import Constat
 from strategie.erreurs import FichierInvalide, SaisieInvalide
 from strategie.francais import avec_unite
+from strategie.texte import simplifier
 
 FORMAT_CAS = "strategie.cas"
 FORMAT_EXPERIENCE = "strategie.experience_partagee"
 VERSION = 1
 FICHIER_EXPERIENCE = "mon-experience.json"
-
-
-def _simple(texte: str) -> str:
-    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return " ".join(sans_accents.lower().replace("'", " ").replace("’", " ").split())
 
 
 def _texte_propre(texte: object, champ: str, vide_permis: bool = False) -> str:
@@ -118,10 +113,10 @@ class ExperiencePartagee:
                 raise SaisieInvalide(f"Chaque {quoi} doit être un texte ou un {classe.__name__}.")
             nom = _texte_propre(element.nom, f"Le nom d'un {quoi}")
             ident = _texte_propre(element.id, f"L'identifiant du {quoi} « {nom} »")
-            if ident in ids or _simple(nom) in noms:
+            if ident in ids or simplifier(nom) in noms:
                 raise SaisieInvalide(f"Le {quoi} « {nom} » apparaît deux fois : gardez-en un seul.")
             ids.add(ident)
-            noms.add(_simple(nom))
+            noms.add(simplifier(nom))
             resultat.append(element)
         return resultat
 
@@ -135,7 +130,7 @@ class ExperiencePartagee:
                 if designation == element.id:
                     return element
             for element in elements:
-                if _simple(designation) == _simple(element.nom):
+                if simplifier(designation) == simplifier(element.nom):
                     return element
         possibles = ", ".join(f"« {e.nom} »" for e in elements) or "aucun pour l'instant"
         raise SaisieInvalide(f"{quoi.capitalize()} inconnu : {designation!r}. {quoi.capitalize()}s possibles : {possibles}.")

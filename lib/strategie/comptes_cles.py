@@ -10,10 +10,10 @@ Neumann et Morgenstern, 1944) : « si la situation X se produit, je fais Y ».
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 
 from strategie.erreurs import SaisieInvalide
+from strategie.texte import simplifier
 
 DIMENSIONS: dict[str, dict[str, str]] = {
     "processus": {
@@ -48,11 +48,6 @@ NATURES = {
     "plan_action": "Plan d'action : des actions datées, confiées à quelqu'un, qu'on exécute.",
     "objectif": "Objectif : un résultat visé, de préférence mesurable et daté.",
 }
-
-
-def _simplifier(texte: str) -> str:
-    sans_accents = "".join(c for c in unicodedata.normalize("NFKD", texte.lower()) if not unicodedata.combining(c))
-    return " ".join(sans_accents.replace("’", "'").split())
 
 
 def _texte(valeur: object, champ: str) -> str:
@@ -106,16 +101,16 @@ class StrategieConditionnelle:
         """Ajoute une règle ; la situation est un mot-clé ou une expression qu'on cherchera dans les faits."""
         situation = _texte(situation, "situation")
         action = _texte(action, "action")
-        if any(_simplifier(r.situation) == _simplifier(situation) for r in self.regles):
+        if any(simplifier(r.situation) == simplifier(situation) for r in self.regles):
             raise SaisieInvalide(f"La situation « {situation} » a déjà une règle : modifiez-la plutôt que de la doubler.")
         self.regles.append(Regle(situation, action))
         return self
 
     def repondre(self, faits: str) -> str:
         """L'action prévue pour des faits observés : la première règle dont la situation y figure."""
-        faits_simples = _simplifier(_texte(faits, "faits"))
+        faits_simples = simplifier(_texte(faits, "faits"))
         for regle in self.regles:
-            if _simplifier(regle.situation) in faits_simples:
+            if simplifier(regle.situation) in faits_simples:
                 return regle.action
         return self.action_par_defaut
 
@@ -123,7 +118,7 @@ class StrategieConditionnelle:
         """Part des scénarios pour lesquels une règle précise (pas l'action par défaut) est prévue."""
         if not scenarios:
             raise SaisieInvalide("Donnez au moins un scénario pour mesurer la couverture de la stratégie.")
-        prevus = sum(any(_simplifier(r.situation) in _simplifier(s) for r in self.regles) for s in scenarios)
+        prevus = sum(any(simplifier(r.situation) in simplifier(s) for r in self.regles) for s in scenarios)
         return prevus / len(scenarios)
 
 

@@ -25,8 +25,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from strategie.canevas_strategique import _cle, _echelle, _enumerer, _niveau, _nom, nombre_fr
+from strategie.canevas_strategique import _echelle, _enumerer, _niveau, _nom, nombre_fr
 from strategie.erreurs import SaisieInvalide
+from strategie.texte import cle_nom
 
 __all__ = [
     "ETAPES",
@@ -100,7 +101,7 @@ class ParcoursClient:
         propres: list[str] = []
         for etape in etapes:
             e = _nom(etape, "d'une étape")
-            if any(_cle(e) == _cle(x) for x in propres):
+            if any(cle_nom(e) == cle_nom(x) for x in propres):
                 raise SaisieInvalide(f"L'étape « {e} » est citée deux fois : gardez-la une seule fois.")
             propres.append(e)
         if not propres:
@@ -226,7 +227,7 @@ class ParcoursClient:
         lignes = []
         precedent = None
         for _, point in avec_canal.iterrows():
-            if precedent is not None and _cle(point["canal"]) != _cle(precedent["canal"]):
+            if precedent is not None and cle_nom(point["canal"]) != cle_nom(precedent["canal"]):
                 lignes.append(
                     {
                         "de": precedent["point_de_contact"],
@@ -326,7 +327,7 @@ class ParcoursClient:
     def _etape(self, etape, point: str) -> str:
         if isinstance(etape, str):
             for e in self._etapes:
-                if _cle(e) == _cle(etape):
+                if cle_nom(e) == cle_nom(etape):
                     return e
         raise SaisieInvalide(
             f"L'étape « {etape} » du point de contact « {point} » n'existe pas dans ce parcours. "
@@ -335,7 +336,7 @@ class ParcoursClient:
 
     def _position(self, nom: str) -> int | None:
         for i, p in enumerate(self._points):
-            if _cle(p["point_de_contact"]) == _cle(nom):
+            if cle_nom(p["point_de_contact"]) == cle_nom(nom):
                 return i
         return None
 
@@ -389,9 +390,9 @@ def _table_cibles(cibles) -> pd.DataFrame:
     noms, vus = [], set()
     for nom in table["cible"]:
         propre = _nom(nom, "d'une cible")
-        if _cle(propre) in vus:
+        if cle_nom(propre) in vus:
             raise SaisieInvalide(f"La cible « {propre} » apparaît deux fois : fusionnez les deux lignes ou renommez l'une d'elles.")
-        vus.add(_cle(propre))
+        vus.add(cle_nom(propre))
         noms.append(propre)
     table["cible"] = noms
     table["potentiel"] = [_positif(v, f"Le potentiel de « {n} »") for n, v in zip(noms, table["potentiel"])]

@@ -40,6 +40,7 @@ from strategie.canevas_strategique import FICHIER_PAR_DEFAUT as FICHIER_CANEVAS_
 from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, GrilleERRC
 from strategie.erreurs import FichierInvalide, SaisieInvalide
 from strategie.smart import CRITERES, LIBELLES, Objectif, PlanExecution, est_smart, verifier
+from strategie.texte import cle_nom
 
 __all__ = [
     "FORMAT", "VERSION", "FICHIER_PLAN", "FICHIER_RAPPORT", "FICHIERS", "ETAPES", "PILIERS", "LECONS",
@@ -98,9 +99,8 @@ def _module(numero: str) -> str:
     return f"module {numero} ({LECONS[numero]}.ipynb)"
 
 
-def _cle(nom: object) -> str:
-    # Two names are the same when they differ only by case or spacing (as in the strategy canvas).
-    return " ".join(str(nom).split()).casefold()
+# Deux noms sont le même s'ils ne diffèrent que par la casse ou les espaces (strategie.texte).
+_cle = cle_nom
 
 
 def _liste(noms: Iterable[str], maximum: int = 4) -> str:

@@ -31,8 +31,9 @@ import pandas as pd
 
 from strategie import _blocs
 from strategie._listes import cle_tolerante, meme_texte, notes_de_segments
-from strategie.canevas import Canevas, _simplifier
+from strategie.canevas import Canevas
 from strategie.erreurs import SaisieInvalide
+from strategie.texte import simplifier
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class PlanRelations:
     def segments(self) -> list[str]:
         vus: dict[str, str] = {}
         for r in self._relations:
-            vus.setdefault(_simplifier(r.segment), r.segment)
+            vus.setdefault(simplifier(r.segment), r.segment)
         return list(vus.values())
 
     def relations_du_segment(self, segment: str) -> list[Relation]:

@@ -31,8 +31,9 @@ import pandas as pd
 
 from strategie import _blocs, francais
 from strategie._listes import meme_texte, textes
-from strategie.canevas import Canevas, _simplifier
+from strategie.canevas import Canevas
 from strategie.erreurs import SaisieInvalide
+from strategie.texte import simplifier
 
 TYPES_DE_MARCHE: dict[str, str] = {
     "masse": "Marché de masse",
@@ -105,7 +106,7 @@ class Diagnostic:
 
 def similarite(a: Segment, b: Segment) -> float:
     """Part des besoins communs à deux segments (indice de Jaccard, entre 0 et 1)."""
-    ea, eb = {_simplifier(x) for x in a.besoins}, {_simplifier(x) for x in b.besoins}
+    ea, eb = {simplifier(x) for x in a.besoins}, {simplifier(x) for x in b.besoins}
     if not ea and not eb:
         return 1.0
     return len(ea & eb) / len(ea | eb)
@@ -159,7 +160,7 @@ class Segmentation:
         vus: dict[str, str] = {}
         for s in self._segments.values():
             for b in s.besoins:
-                vus.setdefault(_simplifier(b), b)
+                vus.setdefault(simplifier(b), b)
         return list(vus.values())
 
     @property
@@ -270,7 +271,7 @@ class Segmentation:
         """Les segments regroupés quand leurs besoins sont exactement les mêmes."""
         groupes: dict[frozenset, list[Segment]] = {}
         for s in self._segments.values():
-            groupes.setdefault(frozenset(_simplifier(b) for b in s.besoins), []).append(s)
+            groupes.setdefault(frozenset(simplifier(b) for b in s.besoins), []).append(s)
         return list(groupes.values())
 
     def type_de_marche(self) -> Diagnostic:
@@ -311,7 +312,7 @@ class Segmentation:
     def _alertes(self) -> list[str]:
         alertes = []
         for s in self._segments.values():
-            if _simplifier(s.nom) in _TROP_LARGES:
+            if simplifier(s.nom) in _TROP_LARGES:
                 alertes.append(f"« {s.nom} » ne décrit personne en particulier : dites qui, avec quel besoin.")
         for groupe in self._groupes():
             if len(groupe) > 1:

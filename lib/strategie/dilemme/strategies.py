@@ -24,12 +24,12 @@ import inspect
 import signal
 import threading
 import time
-import unicodedata
 
 import numpy as np
 
 from strategie.dilemme.gains import GAINS_POINTS, Gains
 from strategie.erreurs import SaisieInvalide
+from strategie.texte import compacter
 
 __all__ = [
     "Strategie", "MemoireUn", "StrategieFonction", "ErreurStrategie",
@@ -594,10 +594,9 @@ class StrategieFonction(Strategie):
 
 # -- catalogue -----------------------------------------------------------------------
 
-def normaliser_nom(texte: str) -> str:
-    """Minuscules, sans accents, sans espaces ni tirets : « Donnant-donnant » → "donnantdonnant"."""
-    sans_accents = unicodedata.normalize("NFKD", str(texte)).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in sans_accents.lower() if ch.isalnum())
+# Minuscules, sans accents, sans espaces ni tirets : « Donnant-donnant » → "donnantdonnant"
+# (nom public gardé pour les apprenants ; la règle est celle de strategie.texte).
+normaliser_nom = compacter
 
 
 _INDEX: dict[str, type[Strategie]] = {}

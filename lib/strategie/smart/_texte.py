@@ -1,37 +1,15 @@
-"""Outils de texte partagés : texte « plié » (minuscules, sans accents) et nombres écrits en lettres."""
+"""Outils de texte du vérificateur SMART : masques de passages et nombres écrits en lettres.
+
+Le pliage (minuscules, sans accents, positions gardées) vient de ``strategie.texte``.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from strategie import francais
-
-_APOSTROPHES = "’‘ʼ`´′"
-_ESPACES = "\u00a0\u202f\u2009\u2007\t\n\r\f\v"
-_TIRETS = "‐‑‒–—−"
-
-
-def normaliser(texte: str) -> str:
-    """Forme NFC du texte : les positions de ``plier`` correspondent à celles de ce texte."""
-    return unicodedata.normalize("NFC", texte)
-
-
-def _plier_caractere(c: str) -> str:
-    if c in _APOSTROPHES:
-        return "'"
-    if c in _ESPACES:
-        return " "
-    if c in _TIRETS:
-        return "-"
-    base = unicodedata.normalize("NFD", c)[:1] or " "
-    bas = base.lower()
-    return bas[:1] or " "
-
-
-def plier(texte: str) -> str:
-    """Minuscules sans accents, caractère pour caractère (même longueur que le texte NFC)."""
-    return "".join(_plier_caractere(c) for c in texte)
+# Le pliage vit dans strategie.texte (une seule maison pour les règles de texte).
+from strategie.texte import nfc as normaliser, plier
 
 
 def masquer(plie: str, debut: int, fin: int) -> str:

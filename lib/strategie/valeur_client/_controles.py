@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
@@ -11,12 +10,7 @@ import pandas as pd
 
 from strategie import francais
 from strategie.erreurs import SaisieInvalide
-
-
-def _simplifier(nom: str) -> str:
-    """Nom sans accents, sans casse, sans espaces ni tirets : pour repérer les fautes de frappe."""
-    sans_accents = unicodedata.normalize("NFKD", str(nom)).encode("ascii", "ignore").decode()
-    return "".join(c for c in sans_accents.lower() if c.isalnum())
+from strategie.texte import compacter
 
 
 def _liste(noms: Iterable[str]) -> str:
@@ -30,8 +24,8 @@ def _ligne(brut, position: int):
 
 def _nom_proche(nom: str, candidats: Iterable[str]) -> str | None:
     """Le candidat qui ressemble le plus à ``nom`` (fautes de frappe, accents, casse), s'il y en a un."""
-    simples = {_simplifier(c): c for c in candidats}
-    cle = _simplifier(nom)
+    simples = {compacter(c): c for c in candidats}
+    cle = compacter(nom)
     if cle in simples:
         return simples[cle]
     proches = difflib.get_close_matches(cle, list(simples), n=1, cutoff=0.75)
