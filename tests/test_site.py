@@ -250,6 +250,16 @@ def test_chaque_figure_d_une_lecon_est_sur_sa_page(site, construction):
     assert total >= 2 * len(_lecons_executees(construction))
 
 
+def test_les_tableaux_des_lecons_ecrivent_les_nombres_a_la_francaise(site):
+    """Aucune cellule de tableau d'une leçon n'affiche un nombre à point décimal (2.490556 au lieu de 2,491)."""
+    anglais = []
+    for page in sorted((site / "course").glob("*.html")):
+        for tableau in re.findall(r"<table.*?</table>", page.read_text(encoding="utf-8"), re.S):
+            anglais += [f"{page.name} : {v}" for v in re.findall(r"<td[^>]*>\s*(−?-?\d+\.\d+)\s*</td>", tableau)]
+    assert not anglais, ("nombres écrits à l'anglaise dans les tableaux (formatez-les avec strategie.francais) :\n"
+                         + "\n".join(anglais[:20]))
+
+
 # --- Sorties figées (sans noyau) -------------------------------------------------------------
 
 def _outil():
