@@ -98,12 +98,33 @@ def racine() -> Path:
     return RACINE
 
 
-# Property tests: the same examples on every run (a red CI must be reproducible),
-# and no per-example deadline on a loaded 2-core machine.
+# Tests de propriétés. Profil « cours » (par défaut, celui de la CI) : les mêmes exemples à chaque
+# exécution, pour qu'un échec se reproduise, et pas de délai par exemple sur une machine chargée.
+# Profil « explorer » (HYPOTHESIS_PROFILE=explorer ou --hypothesis-profile=explorer) : de nouveaux
+# exemples à chaque exécution, dix fois plus nombreux ; un contre-exemple trouvé est rejoué ensuite
+# depuis .hypothesis/ (voir docs/CONTRIBUER.md).
+PROFIL_PAR_DEFAUT = "cours"
+FACTEUR_EXPLORER = 10
 try:
     from hypothesis import settings as _reglages
 
     _reglages.register_profile("cours", derandomize=True, deadline=None, print_blob=True)
-    _reglages.load_profile("cours")
-except ImportError:  # hypothesis is a test dependency; without it the property tests are not collected anyway
-    pass
+    _reglages.register_profile("explorer", derandomize=False, deadline=None, print_blob=True,
+                               max_examples=100 * FACTEUR_EXPLORER)
+    _reglages.load_profile(os.environ.get("HYPOTHESIS_PROFILE", PROFIL_PAR_DEFAUT))
+except ImportError:  # hypothesis est une dépendance de test ; sans lui, les tests de propriétés ne sont pas collectés
+    _reglages = None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Profil « explorer » : multiplie aussi les ``max_examples`` écrits dans les tests eux-mêmes."""
+    if _reglages is None or _reglages.get_current_profile_name() != "explorer":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        propres = getattr(test, "_hypothesis_internal_use_settings", None)
+        if propres is None or not getattr(test, "is_hypothesis_test", False):
+            continue
+        # Au plus le nombre du profil : un test déjà long (max_examples=400) ne devient pas interminable.
+        plus = max(propres.max_examples, min(propres.max_examples * FACTEUR_EXPLORER, _reglages.default.max_examples))
+        test._hypothesis_internal_use_settings = _reglages(propres, max_examples=plus)

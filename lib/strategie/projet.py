@@ -789,10 +789,12 @@ def rapport_html(projet: Projet, chemin: str | os.PathLike = FICHIER_RAPPORT,
     et la grille ERRC, les objectifs et leurs verdicts SMART, le plan
     d'exécution et le bilan. L'écriture est atomique.
     """
-    from strategie.figures.projet import page_html  # plotly is only loaded here
+    # Import ici : plotly n'est chargé que pour écrire un rapport ; figures.rapport_projet ne lit pas ce module.
+    from strategie.figures.rapport_projet import page_html
 
-    projet = _projet_valide(projet)
-    return ecrire_texte_atomique(chemin, page_html(projet, _date_valide(aujourd_hui)), exemple=FICHIER_RAPPORT)
+    projet, aujourd_hui = _projet_valide(projet), _date_valide(aujourd_hui)
+    page = page_html(projet, bilan(projet, aujourd_hui), PILIERS, aujourd_hui)
+    return ecrire_texte_atomique(chemin, page, exemple=FICHIER_RAPPORT)
 
 
 # -- the worked example ----------------------------------------------------------
