@@ -364,7 +364,7 @@ class Projet:
             plan = {
                 "nom": self.plan.nom,
                 "axes": [{"nom": a, "facteurs": list(self._liens.get(a, []))} for a in self.plan.axes],
-                "objectifs": [o.en_dict() for o in self.plan.objectifs],
+                "objectifs": [o.vers_dict() for o in self.plan.objectifs],
             }
         return {"format": FORMAT, "version": VERSION, "titre": self.titre, "auteur": self.auteur,
                 "reference": self.reference, "plan": plan}

@@ -301,9 +301,16 @@ def test_objectif_complet_est_smart_et_sa_phrase_aussi():
 
 def test_objectif_aller_retour_dict():
     objectif = _objectif()
-    assert smart.Objectif.depuis_dict(objectif.en_dict()) == objectif
+    assert smart.Objectif.depuis_dict(objectif.vers_dict()) == objectif
     with pytest.raises(SaisieInvalide, match="champ\\(s\\) inconnu\\(s\\) couleur"):
-        smart.Objectif.depuis_dict({**objectif.en_dict(), "couleur": "bleu"})
+        smart.Objectif.depuis_dict({**objectif.vers_dict(), "couleur": "bleu"})
+
+
+def test_objectif_en_dict_ancien_nom_deprecie():
+    """``en_dict`` (ancien nom, dans les copies de la leçon 14) avertit et rend le même dictionnaire que ``vers_dict``."""
+    objectif = _objectif()
+    with pytest.warns(DeprecationWarning, match="vers_dict"):
+        assert objectif.en_dict() == objectif.vers_dict()
 
 
 @pytest.mark.parametrize("changements, morceau", [

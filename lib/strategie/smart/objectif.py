@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from dataclasses import asdict, dataclass
 
 from strategie.erreurs import SaisieInvalide
@@ -106,15 +107,21 @@ class Objectif:
     def __str__(self) -> str:
         return self.phrase()
 
-    def en_dict(self) -> dict:
+    def vers_dict(self) -> dict:
         """Un dictionnaire simple (échéance au format ISO), pour JSON."""
         d = asdict(self)
         d["echeance"] = self.echeance.isoformat()
         return d
 
+    def en_dict(self) -> dict:
+        """Ancien nom de ``vers_dict`` (déprécié), gardé pour les copies de la leçon 14 qui l'emploient."""
+        warnings.warn("Objectif.en_dict() s'appelle désormais Objectif.vers_dict(), comme pour les autres modèles "
+                      "du cours.", DeprecationWarning, stacklevel=2)
+        return self.vers_dict()
+
     @classmethod
     def depuis_dict(cls, donnees: dict) -> Objectif:
-        """Recrée un objectif depuis ``en_dict`` ; un champ inconnu est signalé."""
+        """Recrée un objectif depuis ``vers_dict`` ; un champ inconnu est signalé."""
         if not isinstance(donnees, dict):
             raise SaisieInvalide(f"Objectif : attendu un dictionnaire, reçu {type(donnees).__name__}.")
         connus = set(cls.__dataclass_fields__)
