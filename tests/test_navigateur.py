@@ -432,30 +432,6 @@ def _prix_du_module_10_accepte_la_virgule(page):
     # browser's number field: « 4,5 » is read 4.5 (café: margin 4.50 − 0.70 = 3,80 € per cup).
     vue = page.locator(".strategie-couts").first
     vue.scroll_into_view_if_needed()
-    prix = vue.get_by_label("Prix de vente (€ par unité) :")
-    prix.fill("4,5")
-    prix.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('.strategie-couts').innerText.includes('marge sur chaque vente : 3,80')",
-        timeout=15_000,
-    )
-    assert prix.input_value() == "4,5"
-    prix.fill("quatre")
-    prix.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('.strategie-couts .strategie-nombre').innerText.includes(\"n'est pas un nombre\")",
-        timeout=15_000,
-    )
-    assert prix.input_value() == "quatre", "une saisie invalide reste dans la case"
-    assert "marge sur chaque vente : 3,80" in vue.inner_text(), "une saisie invalide ne change pas le calcul"
-    page.screenshot(path=str(ARTEFACTS / "10-prix-virgule.png"))
-
-
-def _prix_du_module_10_accepte_la_virgule(page):
-    # The price field of the cost workshop is a French number box (ChampNombre), no longer the
-    # browser's number field: « 4,5 » is read 4.5 (café: margin 4.50 − 0.70 = 3,80 € per cup).
-    vue = page.locator(".strategie-couts").first
-    vue.scroll_into_view_if_needed()
     # textContent, not innerText: a cell out of the viewport is not drawn (content-visibility).
     prix = vue.get_by_label("Prix de vente (€ par unité) :")
     prix.fill("4,5")
@@ -480,7 +456,6 @@ def _prix_du_module_10_accepte_la_virgule(page):
 INTERACTIONS = {
     "00-demarrer": _curseur_du_module_00_recalcule_le_resultat,
     "01-business-model-canvas": _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide,
-    "10-structure-de-couts": _prix_du_module_10_accepte_la_virgule,
     "10-structure-de-couts": _prix_du_module_10_accepte_la_virgule,
     "14-objectifs-smart": _objectif_smart_refuse_une_date_impossible,
 }
