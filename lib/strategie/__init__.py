@@ -16,7 +16,7 @@ __all__ = ["SaisieInvalide", "FichierInvalide", "__version__"]
 
 
 def __getattr__(nom: str):
-    # Lazy access to sub-modules: `strategie.canevas` works without an explicit import.
+    # Sous-modules chargés à la demande : `strategie.canevas` marche sans import explicite.
     if nom.startswith("_"):
         raise AttributeError(nom)
     try:
@@ -33,14 +33,14 @@ def _installer_affichage_des_erreurs() -> None:
     """Dans un carnet, montre les erreurs de saisie en une phrase, sans trace technique."""
     import sys
 
-    ipython = sys.modules.get("IPython")  # already loaded inside a kernel; never import it here
+    ipython = sys.modules.get("IPython")  # déjà chargé dans un noyau ; ne jamais l'importer ici
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is None or not hasattr(shell, "set_custom_exc"):
         return
 
     def _afficher(shell, etype, valeur, tb, tb_offset=None):
-        # A short French error instead of a long traceback; it is still an error output,
-        # so the cell fails (nbgrader and "run all" see it) and stops the run.
+        # Une courte erreur en français au lieu d'une longue trace ; cela reste une sortie d'erreur,
+        # donc la cellule échoue (nbgrader et « tout exécuter » le voient) et l'exécution s'arrête.
         shell._showtraceback(etype, valeur, [f"\x1b[31m⚠ {valeur}\x1b[0m"])
         return None
 

@@ -83,9 +83,9 @@ def verifier_format(donnees: object, format_attendu: str, version_max: int, quoi
     return version
 
 
-# -- the files a view writes: a name typed in a « Fichier » box -------------------------------------
+# -- les fichiers qu'écrit une vue : un nom tapé dans une case « Fichier » -------------------------------------
 
-MARQUE_HTML = '<meta name="generator" content="strategie">'  # every HTML page the course writes carries it
+MARQUE_HTML = '<meta name="generator" content="strategie">'  # chaque page HTML écrite par le cours la porte
 
 
 def json_au_format(format_attendu: str):
@@ -106,7 +106,7 @@ def html_contenant(*marques: str):
 
     def reconnu(chemin: Path) -> bool:
         try:
-            page = chemin.read_text(encoding="utf-8", errors="replace")  # a report embeds plotly: a few MB
+            page = chemin.read_text(encoding="utf-8", errors="replace")  # un rapport contient plotly : quelques Mo
         except OSError:
             return False
         return any(m in page for m in (MARQUE_HTML, *marques))

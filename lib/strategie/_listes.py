@@ -18,7 +18,7 @@ def textes(valeur: object, champ: str, vide_permis: bool = True) -> list[str]:
     if valeur is None:
         morceaux: list = []
     elif isinstance(valeur, str):
-        # A comma followed by a space separates; "2,50" (decimal comma) does not.
+        # Une virgule suivie d'une espace sépare ; « 2,50 » (virgule décimale) ne sépare pas.
         morceaux = re.split(r"\n|;|,\s", valeur)
     elif isinstance(valeur, Iterable) and not isinstance(valeur, (bytes, dict)):
         morceaux = list(valeur)

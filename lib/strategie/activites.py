@@ -40,7 +40,7 @@ class Categorie:
     exemples: str
 
 
-# The four categories of Gysler's series, in our words.
+# Les quatre catégories de la série de Gysler, dans nos mots.
 CATEGORIES: dict[str, Categorie] = {
     c.cle: c
     for c in (
@@ -62,7 +62,7 @@ CATEGORIES: dict[str, Categorie] = {
     )
 }
 
-# The ten points to remember (Gysler, 2015), rephrased.
+# Les dix points à retenir (Gysler, 2015), reformulés.
 DIX_POINTS: tuple[str, ...] = (
     "Une activité clé est une action, physique ou intellectuelle, accomplie pour les clients.",
     "Ce sont les actions sans lesquelles la valeur apportée ne serait ni créée ni livrée.",
@@ -84,7 +84,7 @@ class Question:
     texte: str
 
 
-# The eight review questions (Gysler, 2015), rephrased.
+# Les huit questions de revue (Gysler, 2015), reformulées.
 QUESTIONS_REVUE: tuple[Question, ...] = (
     Question(1, "capacites_inexploitees", "Une de vos capacités ou compétences reste-t-elle inutilisée ou trop peu utilisée ?"),
     Question(2, "alleger", "Pourriez-vous alléger ou changer les activités nécessaires pour servir vos clients ?"),
@@ -101,7 +101,7 @@ OBJECTIFS = {
     "fidelisation": "Fidéliser les clients actuels",
     "acquisition": "Acquérir de nouveaux clients",
 }
-# Words that show an activity listens to customers (question 6).
+# Mots qui montrent qu'une activité écoute les clients (question 6).
 _MOTS_SATISFACTION = ("satisf", "avis", "enquete", "sondage", "suivi", "fidel", "retour", "ecoute", "reclamation",
                       "appel de suivi", "nps")
 
@@ -267,7 +267,7 @@ class ListeActivites(_blocs.Collection):
             return f"Candidates, car elles ne vous démarquent pas : {citer(ecartees)}.", True
         return "Toutes vos activités vous démarquent : laquelle supprimeriez-vous sans perte de valeur ?", False
 
-    # -- tables and canvas -----------------------------------------------------
+    # -- tableaux et canevas -----------------------------------------------------
     def tableau(self) -> pd.DataFrame:
         return pd.DataFrame(
             [{"texte": a.texte, "categorie": a.categorie, "demarque": a.demarque,

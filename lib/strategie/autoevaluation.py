@@ -80,8 +80,8 @@ FICHIER_REPONSES = "mon-autoevaluation.json"
 FORMAT = "strategie-autoevaluation"
 VERSION = 1
 
-# Statuses: "juste" and "faux" are real answers (explanation shown, answer saved);
-# "vide" and "illisible" ask the learner to answer or rewrite (the explanation stays hidden).
+# Statuts : « juste » et « faux » sont de vraies réponses (explication montrée, réponse enregistrée) ;
+# « vide » et « illisible » demandent de répondre ou de réécrire (l'explication reste cachée).
 JUSTE, FAUX, VIDE, ILLISIBLE = "juste", "faux", "vide", "illisible"
 
 
@@ -233,7 +233,7 @@ class ChoixMultiple(_Question):
         return list(self.reponses)
 
 
-# One rule for every box of the course: the parser lives with the French number formatting.
+# Une seule règle pour toutes les cases du cours : la lecture vit avec le formatage des nombres à la française.
 lire_nombre = francais.lire_nombre
 
 
@@ -342,7 +342,7 @@ class Classement(_Question):
         return dict(self.elements)
 
 
-# --- Safe evaluation of a tiny expression (no eval, no access to the lesson's variables) ---
+# --- Évaluation sûre d'une petite expression (sans eval, sans accès aux variables de la leçon) ---
 
 _OPERATEURS = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
@@ -355,7 +355,7 @@ _COMPARAISONS = {
 }
 _FONCTIONS: dict[str, Callable] = {"round": round, "abs": abs, "min": min, "max": max, "sum": sum, "len": len}
 _LONGUEUR_MAX = 300  # characters typed
-_TAILLE_MAX = 10_000  # items of a string/list built by "*" (no memory blow-up)
+_TAILLE_MAX = 10_000  # éléments d'un texte ou d'une liste construits par « * » (pas d'explosion de mémoire)
 
 
 class _NonPermis(Exception):
@@ -539,7 +539,7 @@ def _sans_espaces(texte: str) -> str:
     return re.sub(r"\s+", "", texte)
 
 
-# --- Questionnaires and data files ---
+# --- Questionnaires et fichiers de données ---
 
 _TYPES: dict[str, type[_Question]] = {
     "choix_unique": ChoixUnique, "choix_multiple": ChoixMultiple, "nombre": Nombre,
@@ -565,7 +565,7 @@ class Questionnaire:
         questions = list(self.questions)
         _exiger(bool(questions) and all(isinstance(q, _Question) for q in questions),
                 f"La section « {self.section} » doit contenir au moins une question (ChoixUnique, Nombre…).")
-        # Questions without an id are numbered: q1, q2… (an explicit id survives reordering).
+        # Les questions sans identifiant sont numérotées : q1, q2… (un identifiant explicite résiste au réordre).
         numerotees = [q if q.id else _avec_id(q, f"q{i}") for i, q in enumerate(questions, start=1)]
         ids = [q.id for q in numerotees]
         doublons = sorted({i for i in ids if ids.count(i) > 1})
@@ -670,7 +670,7 @@ def charger(lecon: str, section: str, dossier: Path | None = None) -> Questionna
         raise FichierInvalide(f"{ou} : {exc}") from None
 
 
-# --- The learner's answers, kept between runs ---
+# --- Les réponses de l'apprenant, gardées d'une exécution à l'autre ---
 
 
 class Sauvegarde:
@@ -683,7 +683,7 @@ class Sauvegarde:
     """
 
     def __init__(self, chemin: str | os.PathLike = FICHIER_REPONSES):
-        self.chemin = Path(chemin).absolute()  # messages say in which folder the file is
+        self.chemin = Path(chemin).absolute()  # les messages disent dans quel dossier est le fichier
         self.probleme = ""
 
     def _lire(self) -> dict[str, object]:

@@ -215,7 +215,7 @@ class PlanCanaux:
         if segment is None:
             communs = set(self.trous())
             for s in self.segments:
-                # Only what this segment lacks beyond the gaps everybody shares.
+                # Seulement ce qui manque à ce segment en plus des manques communs à tous.
                 propres = [p for p in self.trous(s) if p not in communs]
                 if propres:
                     constats.append(f"Pour « {s} », il manque aussi : {', '.join(PHASES[p] for p in propres)}.")

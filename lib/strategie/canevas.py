@@ -37,7 +37,7 @@ class Bloc:
     titre_personnel: str
     question: str
     question_personnelle: str
-    # Position in the classic layout: a 10 × 3 grid (column, row, width, height).
+    # Position dans la disposition classique : une grille 10 × 3 (colonne, ligne, largeur, hauteur).
     colonne: int
     ligne: int
     largeur: int
@@ -48,7 +48,7 @@ class Bloc:
         return self.titre_personnel if vue == "personnel" else self.titre
 
 
-# Personal wording after source 000 (the "Business Model You" series), in our words.
+# Intitulés pour une personne d'après la source 000 (la série « Business Model You »), dans nos mots.
 BLOCS: dict[str, Bloc] = {
     b.cle: b
     for b in (
@@ -91,7 +91,7 @@ BLOCS: dict[str, Bloc] = {
     )
 }
 
-# The four pillars of the personal approach (source 000).
+# Les quatre piliers de la démarche personnelle (source 000).
 PILIERS = {
     "modelisation": "Modélisation : apprendre à décrire et analyser un modèle économique avec la matrice.",
     "reflexion": "Réflexion : revoir ses choix et explorer des pistes qui accordent aspirations personnelles et professionnelles.",
@@ -305,7 +305,7 @@ class Canevas:
                     constats.append(f"La note « {note.texte} » pointe vers une note disparue ({id_lie}).")
         return constats
 
-    # -- tables and files --------------------------------------------------
+    # -- tableaux et fichiers --------------------------------------------------
     def tableau(self):
         """Les notes sous forme de tableau pandas (id, bloc, intitulé, texte, liens)."""
         import pandas as pd

@@ -263,7 +263,7 @@ def grille_errc(actuelle, cible, echelle=ECHELLE, tolerance: float = 0.0) -> Gri
         )
     avant = _courbe(actuelle, echelle, "actuelle")
     apres = _courbe(cible, echelle, "cible")
-    # Align on a common order: the current curve's factors first, then the new ones.
+    # Aligner sur un ordre commun : les facteurs de la courbe actuelle d'abord, puis les nouveaux.
     cles_avant = {cle_nom(f): f for f in avant.index}
     cles_apres = {cle_nom(f): f for f in apres.index}
     ordre = list(cles_avant) + [c for c in cles_apres if c not in cles_avant]
@@ -671,7 +671,7 @@ class CanevasStrategique:
                 "Ces données ne décrivent pas un canevas stratégique : il faut au moins la clé 'facteurs' "
                 "(et 'offres'), comme le produit CanevasStrategique.vers_dict()."
             )
-        if "format" in donnees:  # a dict typed by hand may omit the header; a saved file always has it
+        if "format" in donnees:  # un dictionnaire tapé à la main peut omettre l'en-tête, pas un fichier enregistré
             verifier_format(donnees, FORMAT, VERSION, "un canevas stratégique", _OUTIL)
         canevas = cls(
             donnees["facteurs"],

@@ -51,7 +51,7 @@ def _texte_propre(texte: object, champ: str, vide_permis: bool = False) -> str:
     return propre
 
 
-# -- the customer experience shared by partners -------------------------------------------------------
+# -- l'expérience client partagée par les partenaires -------------------------------------------------------
 
 @dataclass(frozen=True)
 class Contributeur:
@@ -253,7 +253,7 @@ class ExperiencePartagee:
                 ))
         return constats
 
-    # -- construction and files -------------------------------------------------
+    # -- construction et fichiers -------------------------------------------------
     @classmethod
     def depuis_canevas(cls, canevas: Canevas, nom: str | None = None) -> "ExperiencePartagee":
         """Une matrice vide dont les partenaires et les segments sont les notes d'un canevas."""
@@ -358,7 +358,7 @@ class Cas:
         a_retirer = {frozenset(paire) for paire in self._defauts.get("delier", [])}
         for note in donnees["notes"]:
             note["liens"] = [i for i in note["liens"] if frozenset((note["id"], i)) not in a_retirer]
-        # Added notes keep readable ids (ca-boutique…): easier to follow than n43.
+        # Les notes ajoutées gardent des identifiants lisibles (ca-boutique…) : plus faciles à suivre que n43.
         donnees["notes"].extend(dict(note, liens=[]) for note in self._defauts.get("ajouter", []))
         donnees["nom"] = f"{donnees['nom']} — à corriger"
         return Canevas.depuis_dict(donnees)

@@ -26,11 +26,11 @@ from typing import Iterable
 from strategie.canevas import BLOCS, Canevas
 from strategie.erreurs import SaisieInvalide
 
-# The value side: the centre (value proposition) and the right-hand blocks.
+# Le côté valeur : le centre (proposition de valeur) et les blocs de droite.
 COTE_DROIT = ("proposition_de_valeur", "canaux", "relation_client", "segments_clients", "flux_de_revenus")
-# The efficiency side: a path through these notes may reach the value side.
+# Le côté efficacité : un chemin par ces notes peut rejoindre le côté valeur.
 COTE_GAUCHE = ("activites_cles", "ressources_cles", "partenaires_cles")
-# What every segment needs, in the order the checks report it.
+# Ce dont chaque segment a besoin, dans l'ordre où les vérifications le signalent.
 BESOINS_DU_SEGMENT = ("proposition_de_valeur", "canaux", "relation_client", "flux_de_revenus")
 
 
@@ -75,11 +75,11 @@ REGLES: dict[str, Regle] = {
     )
 }
 
-# Blocks without a rule of their own: an isolated note there is reported as an orphan.
-# (An isolated segment, proposition, activity, resource or cost already breaks its block's rule.)
+# Blocs sans règle propre : une note isolée y est signalée comme orpheline.
+# (Un segment, une proposition, une activité, une ressource ou un coût isolé enfreint déjà la règle de son bloc.)
 BLOCS_ORPHELINS = ("partenaires_cles", "canaux", "relation_client", "flux_de_revenus")
 
-# What an isolated note of each block should be linked to.
+# À quoi relier une note isolée de chaque bloc.
 _A_LIER = {
     "partenaires_cles": "à l'activité ou à la ressource que ce partenaire apporte",
     "relation_client": "au segment avec lequel cette relation se noue",
@@ -111,9 +111,9 @@ class Constat:
         return f"[{self.titre}] {self.explication} → {self.a_faire}"
 
 
-# -- reading a canvas defensively ------------------------------------------
-# Notes are plain mutable objects: a learner may have put anything in them.
-# The checks read them through these helpers so that nothing can make them fail.
+# -- lire un canevas sans se fier à son contenu ------------------------------------------
+# Les notes sont de simples objets modifiables : un apprenant a pu y mettre n'importe quoi.
+# Les vérifications les lisent par ces aides pour que rien ne puisse les faire échouer.
 
 def _texte(note) -> str:
     texte = getattr(note, "texte", "")
@@ -181,7 +181,7 @@ class _Graphe:
         return False
 
 
-# -- the rules ---------------------------------------------------------------
+# -- les règles ---------------------------------------------------------------
 
 def _bloc_vide(canevas: Canevas, g: _Graphe) -> list[Constat]:
     occupes = {g.bloc(i) for i in g.notes}

@@ -34,7 +34,7 @@ DIMENSIONS: dict[str, dict[str, str]] = {
 }
 TITRES_DIMENSIONS = {"processus": "Étapes du processus", "documents": "Documents supports", "niveaux": "Niveaux d'organisation"}
 
-# The four parts of the situation analysis, which also structure the account database.
+# Les quatre parties de l'analyse de situation, qui structurent aussi la base de comptes.
 ANALYSE_SITUATION = {
     "client_et_strategie": "Le client et sa propre stratégie",
     "besoins_et_achats": "Ses besoins, ses attentes, sa stratégie et ses processus d'achat",
@@ -42,7 +42,7 @@ ANALYSE_SITUATION = {
     "concurrence": "La concurrence du fournisseur sur ce compte",
 }
 
-# Strategy, action plan and objective: the three notions the source says are too often confused.
+# Stratégie, plan d'action et objectif : les trois notions que la source dit trop souvent confondues.
 NATURES = {
     "strategie": "Stratégie : un plan d'action conditionnel — selon la situation qui se présente, ce que l'on fera.",
     "plan_action": "Plan d'action : des actions datées, confiées à quelqu'un, qu'on exécute.",

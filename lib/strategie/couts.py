@@ -30,7 +30,7 @@ from strategie.canevas import Canevas
 from strategie.erreurs import SaisieInvalide
 
 STRESS_MAX = 10
-HEURES_MAX = 744  # hours in a 31-day month
+HEURES_MAX = 744  # heures d'un mois de 31 jours
 
 NATURES = {
     "fixe": "Fixe : ne change pas avec le volume (loyer, salaires, abonnements, assurances).",
@@ -94,7 +94,7 @@ def economies_de_gamme(cout_a_seul: float, cout_b_seul: float, cout_ensemble: fl
     return {"separes": separes, "ensemble": ab, "economie": separes - ab, "economie_pct": 100 * (separes - ab) / separes}
 
 
-# Cost-driven vs value-driven features (Osterwalder & Pigneur's distinction), in our words.
+# Traits d'une structure guidée par les coûts ou par la valeur (distinction d'Osterwalder et Pigneur), dans nos mots.
 CARACTERISTIQUES: dict[str, tuple[str, str]] = {
     "prix_bas": ("Une offre au prix le plus bas possible", "couts"),
     "automatisation": ("Beaucoup d'automatisation", "couts"),

@@ -270,7 +270,7 @@ class ParcoursClient:
         if autre is not None and autre != i:
             raise SaisieInvalide(f"Le point de contact « {nouveau['point_de_contact']} » existe déjà : choisissez un autre nom.")
         if nouveau["etape"] != self._points[i]["etape"]:
-            # A point that changes stage goes to the end of its new stage, like a new point.
+            # Un point qui change d'étape va à la fin de sa nouvelle étape, comme un nouveau point.
             del self._points[i]
             self._points.append(nouveau)
         else:
@@ -356,7 +356,7 @@ def _table_cibles(cibles) -> pd.DataFrame:
     if isinstance(cibles, pd.DataFrame):
         table = cibles.copy()
         if "cible" not in table.columns and not isinstance(table.index, pd.RangeIndex):
-            # Targets given as the index (one row per target).
+            # Cibles données comme index (une ligne par cible).
             table = table.rename_axis("cible").reset_index()
     elif isinstance(cibles, dict):
         lignes = []

@@ -56,7 +56,7 @@ FICHIERS = (FICHIER_CANEVAS, FICHIER_CANEVAS_STRATEGIQUE, FICHIER_PLAN)
 REFERENCE_PAR_DEFAUT = "moyenne"
 FACTEURS_MIN = 3
 
-# The four pillars of the approach (source 000), in the order the project walks them.
+# Les quatre piliers de la démarche (source 000), dans l'ordre où le projet les parcourt.
 PILIERS = {
     "modelisation": "Modélisation",
     "reflexion": "Réflexion",
@@ -77,7 +77,7 @@ MODULE_DU_BLOC = {
     "structure_de_couts": "10",
 }
 
-# code: (title, pillar, module where the work is done)
+# code : (titre, pilier, module où le travail se fait)
 ETAPES = {
     "canevas": ("Votre canevas est enregistré", "modelisation", "01"),
     "canevas_rempli": ("Les neuf blocs du canevas sont remplis", "modelisation", "02"),
@@ -110,7 +110,7 @@ def _liste(noms: Iterable[str], maximum: int = 4) -> str:
     return cites + (f" et {reste} autre{'s' if reste > 1 else ''}" if reste > 0 else "")
 
 
-# -- the project ---------------------------------------------------------------
+# -- le projet ---------------------------------------------------------------
 
 class Projet:
     """Le projet de l'apprenant : titre, auteur, canevas, canevas stratégique, plan d'exécution.
@@ -147,7 +147,7 @@ class Projet:
                                  "{\"Un lieu calme\": [\"Calme pour travailler\"]}.")
         for axe, facteurs in (facteurs_des_axes or {}).items():
             self._liens[" ".join(str(axe).split())] = self._facteurs_valides(facteurs, verifier_canevas=False)
-        # Filled by charger_projet: where the files were read, what is missing, what is damaged.
+        # Rempli par charger_projet : où les fichiers ont été lus, ce qui manque, ce qui est abîmé.
         self.dossier: Path | None = None
         self.manques: list[str] = []
         self.problemes: dict[str, str] = {}
@@ -356,7 +356,7 @@ class Projet:
         connus = _liste([o.indicateur for o in self.plan.objectifs], 12) or "aucun"
         raise SaisieInvalide(f"indicateur : aucun objectif ne suit « {indicateur} ». Indicateurs du plan : {connus}.")
 
-    # -- the plan file -----------------------------------------------------------
+    # -- le fichier du plan -----------------------------------------------------------
     def vers_dict(self) -> dict:
         """Le contenu de mon-plan.json : titre, auteur, référence ERRC, plan (axes, facteurs, objectifs)."""
         plan = None
@@ -520,7 +520,7 @@ def charger_projet(dossier: str | os.PathLike = ".", strict: bool = False) -> Pr
     return projet
 
 
-# -- the review ----------------------------------------------------------------
+# -- le bilan ----------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Etape:
@@ -797,7 +797,7 @@ def rapport_html(projet: Projet, chemin: str | os.PathLike = FICHIER_RAPPORT,
     return ecrire_texte_atomique(chemin, page, exemple=FICHIER_RAPPORT)
 
 
-# -- the worked example ----------------------------------------------------------
+# -- l'exemple travaillé ----------------------------------------------------------
 
 def exemple_projet() -> Projet:
     """Le projet complet du café-librairie du module 01 : canevas cohérent, canevas stratégique, plan SMART.
@@ -805,7 +805,7 @@ def exemple_projet() -> Projet:
     Les objectifs sont SMART au 15 janvier 2026 (la date de référence des leçons 14 et 18).
     """
     canevas = exemple_canevas("cafe")
-    # The links added in module 11 make the canvas consistent.
+    # Les liens ajoutés au module 11 rendent le canevas cohérent.
     for a, b in [("n13", "n3"), ("n14", "n4"), ("n11", "n3"), ("n12", "n4"),
                  ("n15", "n13"), ("n16", "n14"), ("n17", "n11"), ("n18", "n13")]:
         canevas.lier(a, b)

@@ -44,7 +44,7 @@ GENRES: dict[str, str] = {
 }
 PROFIL = ("taches", "problemes", "gains")
 CARTE = ("produits", "reducteurs", "createurs")
-# What each part of the value map answers in the customer profile.
+# À quoi répond chaque partie de la carte de valeur dans le profil client.
 CIBLE = {"produits": "taches", "reducteurs": "problemes", "createurs": "gains"}
 SOURCE = {profil: carte for carte, profil in CIBLE.items()}
 

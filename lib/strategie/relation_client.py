@@ -45,7 +45,7 @@ class TypeDeRelation:
     rang: int
     definition: str
     exemple: str
-    cout: str  # cost of serving one more customer: "élevé", "moyen", "faible"
+    cout: str  # coût pour servir un client de plus : « élevé », « moyen », « faible »
 
 
 TYPES: dict[str, TypeDeRelation] = {

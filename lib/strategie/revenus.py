@@ -206,7 +206,7 @@ def projeter(modele: str, mois: int = 36, **parametres: float) -> pd.DataFrame:
         nouveaux = v["nouveaux_licencies"] * facteur
         actifs = _actifs(nouveaux, attrition)
         revenu = nouveaux * v["droit_initial"] + actifs * v["redevance_mensuelle"]
-    else:  # freemium: only the converted share of new users pays
+    else:  # freemium : seule la part convertie des nouveaux utilisateurs paie
         nouveaux = v["nouveaux_utilisateurs"] * facteur * v["conversion_pct"] / 100.0
         actifs = _actifs(nouveaux, attrition)
         revenu = actifs * v["prix_mensuel"]

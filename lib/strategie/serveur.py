@@ -24,7 +24,7 @@ __all__ = ["GestionnaireCarnets", "completer_language_info", "language_info_du_n
 @functools.lru_cache(maxsize=1)
 def language_info_du_noyau() -> dict:
     """La ``language_info`` que le noyau Python de cet environnement (ipykernel) annonce."""
-    from ipykernel.ipkernel import IPythonKernel  # loaded on the first notebook only
+    from ipykernel.ipkernel import IPythonKernel  # chargé au premier carnet seulement
 
     return copy.deepcopy(IPythonKernel.language_info)
 
@@ -56,6 +56,6 @@ class GestionnaireCarnets(AsyncLargeFileManager):
         if modele.get("type") == "notebook" and modele.get("content") is not None:
             try:
                 completer_language_info(modele["content"])
-            except Exception:  # never stop a notebook from opening
+            except Exception:  # ne jamais empêcher un carnet de s'ouvrir
                 self.log.warning("language_info du noyau non ajoutée à %s", path, exc_info=True)
         return modele

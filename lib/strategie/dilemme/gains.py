@@ -131,9 +131,9 @@ def _fmt(x: float) -> str:
 
 
 GAINS_POINTS = Gains(3, 0, 5, 1, "points", "Points d'Axelrod")
-# The source's matrix: both silent 1 year, betray alone 0 (the victim 5), both betray 3.
+# La matrice de la source : tous deux se taisent 1 an, trahir seul 0 (la victime 5), tous deux trahissent 3.
 GAINS_ANNEES = Gains(1, 5, 0, 3, "annees", "Années de prison (billet source)")
-# Nicky Case's coin machine: put a coin in, the other gets three.
+# La machine à pièces de Nicky Case : on met une pièce, l'autre en reçoit trois.
 GAINS_NICKY_CASE = Gains(2, -1, 3, 0, "points", "Pièces de « The Evolution of Trust »")
 
 
@@ -179,7 +179,7 @@ def equilibres(g: Gains | None = None) -> list[tuple[str, str]]:
     resultat = []
     for i in range(2):
         for j in range(2):
-            # The game is symmetric: the other's payoff in (i, j) is m[j, i].
+            # Le jeu est symétrique : le gain de l'autre en (i, j) est m[j, i].
             if m[i, j] >= m[1 - i, j] and m[j, i] >= m[1 - j, i]:
                 resultat.append((coups[i], coups[j]))
     return resultat

@@ -108,7 +108,7 @@ class _Plan:
 
     def __init__(self, joueurs, g: Gains):
         self.joueurs, self.gains = list(joueurs), g
-        # Players that play alike share a group (their seats are contiguous).
+        # Les joueurs qui jouent pareil partagent un groupe (leurs sièges sont contigus).
         cles: dict = {}
         representants: list[Strategie] = []
         groupe_du_joueur = np.empty(len(self.joueurs), dtype=np.intp)
@@ -172,7 +172,7 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
     nd_ses = np.zeros(S, dtype=np.int32)
     d = np.zeros(S, dtype=bool)
 
-    # Memory-one block: seats [0, m), decided by one table lookup per turn.
+    # Bloc à mémoire un : sièges [0, m), décidés par une lecture de table par tour.
     m = int(bornes[plan.n_m1])
     if m:
         compte = effectifs[: plan.n_m1]
@@ -209,8 +209,8 @@ def _simuler(joueurs, cote_a, cote_b, tours, bruit, g: Gains, rng, minuteur=None
         minuteur.__enter__()
     try:
         for t in range(tours):
-            # Random numbers are drawn in the callers' seat order, so that results do not depend on
-            # how seats are grouped (a learner's copy of a built-in strategy gets the same draws).
+            # Les nombres aléatoires sont tirés dans l'ordre des sièges de l'appelant : les résultats ne
+            # dépendent pas du regroupement (la copie d'une stratégie du cours reçoit les mêmes tirages).
             u = rng.random(S)[ordre] if besoin_u else None
             if m:
                 if t == 0:
@@ -410,7 +410,7 @@ def tournoi_complet(joueurs=None, tours: int = 200, repetitions: int = 5, bruit:
     g = _gains(gains)
     rng = _generateur(graine)
     n = len(liste)
-    i, j = np.triu_indices(n)  # every pair, self-play included
+    i, j = np.triu_indices(n)  # chaque paire, y compris contre soi-même
     paires = len(i)
     cote_a = np.tile(i, repetitions)
     cote_b = np.tile(j, repetitions)
@@ -418,7 +418,7 @@ def tournoi_complet(joueurs=None, tours: int = 200, repetitions: int = 5, bruit:
     sa, sb = _scores(ca, cb, g)
     moy_a = (sa.sum(axis=0) / tours).reshape(repetitions, paires)
     moy_b = (sb.sum(axis=0) / tours).reshape(repetitions, paires)
-    # par_rep[r, x, y]: mean score per turn of x against y in repetition r.
+    # par_rep[r, x, y] : score moyen par tour de x contre y à la répétition r.
     par_rep = np.zeros((repetitions, n, n))
     par_rep[:, i, j] = moy_a
     par_rep[:, j, i] = moy_b
@@ -549,7 +549,7 @@ def evolution(population, tours: int = 10, remplaces: int = 5, generations: int 
     hasard = bruit > 0 or any(jr.stochastique for jr in joueurs)
     signe = 1.0 if g.plus_haut_est_mieux else -1.0
     if not hasard:
-        # Deterministic: a match depends only on the two strategies; play each pair once.
+        # Déterministe : un match ne dépend que des deux stratégies ; chaque paire est jouée une fois.
         a, b = np.triu_indices(k)
         ca, cb = _simuler(joueurs, a, b, tours, 0.0, g, rng)
         sa, sb = _scores(ca, cb, g)
@@ -568,7 +568,7 @@ def evolution(population, tours: int = 10, remplaces: int = 5, generations: int 
             totaux = np.bincount(i, sa.sum(axis=0), n) + np.bincount(j, sb.sum(axis=0), n)
         else:
             totaux = gain[individus] @ effectifs - gain[individus, individus]
-        ordre = np.lexsort((rng.random(n), -signe * totaux))  # best first, ties at random
+        ordre = np.lexsort((rng.random(n), -signe * totaux))  # meilleur d'abord, égalités départagées au hasard
         classes = individus[ordre]
         individus = np.sort(np.concatenate([classes[: n - remplaces], classes[:remplaces]]))
         effectifs = np.bincount(individus, minlength=k)

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 TOURS_1980 = 200
-_SEUIL_KHI2 = 0.05  # significance level of the randomness checks (Stein & Rapoport, Graaskamp)
+_SEUIL_KHI2 = 0.05  # seuil de signification des tests d'aléa (Stein et Rapoport, Graaskamp)
 
 
 def _hasard_khi2(cooperations: np.ndarray, trahisons: np.ndarray) -> np.ndarray:
@@ -146,7 +146,7 @@ class TidemanChieruzzi(_Entrant):
             m, s = mon.view(np.uint8), son.view(np.uint8)
             e["score"] += table[2 * m + s]
             e["score_adv"] += table[2 * s + m]
-            fait = e["second"].copy()  # second cooperation of a fresh start
+            fait = e["second"].copy()  # deuxième coopération d'un nouveau départ
             e["second"][:] = False
             tour = t + 1
             possible = (~fait & ~son & ((e["depart"] == 0) | (tour - e["depart"] >= 20))
@@ -327,7 +327,7 @@ class Graaskamp(_Entrant):
         t, e, mes, ses = vue.t, vue.etat, vue.mes, vue.ses
         if t == 0:
             return np.zeros(vue.k, dtype=bool)
-        # Does the other copy my previous move (tit for tat) or every move of mine (my twin)?
+        # L'autre copie-t-il mon coup précédent (donnant-donnant) ou chacun de mes coups (mon jumeau) ?
         e["jumeau"] &= ses[t - 1] == mes[t - 1]
         if t >= 2:
             e["copie"] &= ses[t - 1] == mes[t - 2]
@@ -340,7 +340,7 @@ class Graaskamp(_Entrant):
         autres = ~e["hasard"] & ~imite
         if autres.any():
             u = vue.u if vue.u is not None else np.random.default_rng().random(vue.k)
-            ecart = 5 + np.floor(u * 10).astype(np.int64)  # 5 to 14 turns, like randint(5, 15)
+            ecart = 5 + np.floor(u * 10).astype(np.int64)  # 5 à 14 tours, comme randint(5, 15)
             sans = autres & (e["prochain"] < 0)
             frappe = autres & (e["prochain"] == t)
             e["prochain"][sans | frappe] = (ecart + t)[sans | frappe]
@@ -467,7 +467,7 @@ ENTRANTS_1980: tuple[type[Strategie], ...] = (
     Graaskamp, Downing, Feld, Joss, Tullock, Anonyme, Hasard,
 )
 
-# Table 1 of Axelrod (1980): mean score per 200-move match, and the author(s) of each rule.
+# Tableau 1 d'Axelrod (1980) : score moyen par match de 200 coups, et l'auteur (ou les auteurs) de chaque règle.
 SCORES_ARTICLE: dict[str, tuple[int, float, str]] = {
     "Tit For Tat": (1, 504.5, "Anatol Rapoport"),
     "First by Tideman and Chieruzzi": (2, 500.4, "T. Nicolaus Tideman et Paula Chieruzzi"),
@@ -526,8 +526,8 @@ def tournoi_axelrod_1980_complet(repetitions: int = 5, graine=None, *, invites=(
         invites = [invites]
     liste += [moteur.joueur(x, f"invites[{i}]") for i, x in enumerate(invites)]
     n = len(liste)
-    i, j = np.triu_indices(n)  # every pair, each rule against its twin included
-    # Without chance, a match between two fixed rules is the same every time: play it once.
+    i, j = np.triu_indices(n)  # chaque paire, y compris chaque règle contre son jumeau
+    # Sans hasard, un match entre deux règles fixes est toujours le même : on le joue une fois.
     fixe = np.array([not (x.stochastique or isinstance(x, StrategieFonction)) for x in liste])
     une_fois = fixe[i] & fixe[j]
     cote_a = np.concatenate([i[une_fois], np.tile(i[~une_fois], repetitions)])
@@ -543,13 +543,13 @@ def tournoi_axelrod_1980_complet(repetitions: int = 5, graine=None, *, invites=(
     par_match_a[:, une_fois], par_match_b[:, une_fois] = total_a[:k], total_b[:k]
     par_match_a[:, ~une_fois] = total_a[k:].reshape(repetitions, -1)
     par_match_b[:, ~une_fois] = total_b[k:].reshape(repetitions, -1)
-    # points[r, x, y]: points of x against y in repetition r; against its twin, the mean of both copies.
+    # points[r, x, y] : points de x contre y à la répétition r ; contre son jumeau, la moyenne des deux copies.
     points = np.zeros((repetitions, n, n))
     points[:, i, j] = par_match_a
     points[:, j, i] = par_match_b
     diag = i == j
     points[:, i[diag], i[diag]] = (par_match_a[:, diag] + par_match_b[:, diag]) / 2
-    score_rep = points.mean(axis=2)  # over the n opponents, its twin included (the paper's basis)
+    score_rep = points.mean(axis=2)  # sur les n adversaires, jumeau compris (la base de l'article)
     score = score_rep.mean(axis=0)
     tri = np.argsort(-score, kind="stable")
     noms = moteur._noms_uniques(liste)

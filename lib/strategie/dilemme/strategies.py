@@ -37,7 +37,7 @@ __all__ = [
     "LIMITE_PAR_COUP", "LIMITE_TOTALE",
 ]
 
-# Time budget of a learner's function (seconds): per call, and for a whole match or tournament.
+# Temps accordé à une fonction d'apprenant (secondes) : par appel, et pour tout un match ou un tournoi.
 LIMITE_PAR_COUP = 1.0
 LIMITE_TOTALE = 30.0
 
@@ -83,7 +83,7 @@ class Strategie:
     alias: tuple[str, ...] = ()
     stochastique = False
     description = ""
-    # (probability of cooperating on move 1, (after CC, CD, DC, DD)) from this player's view.
+    # (probabilité de coopérer au coup 1, (après CC, CD, DC, DD)) du point de vue de ce joueur.
     memoire_un: tuple[float, tuple[float, float, float, float]] | None = None
 
     # -- identité --------------------------------------------------------------
@@ -200,7 +200,7 @@ class Alternant(MemoireUn):
     nom_litterature = nom_axelrod = "Alternator"
     alias = ("Périodique",)
     description = "Coopère au premier tour, puis alterne : trahit, coopère, trahit…"
-    # Looks only at its own last move.
+    # Ne regarde que son propre dernier coup.
     memoire_un = (1.0, (0.0, 0.0, 1.0, 1.0))
 
 
@@ -485,7 +485,7 @@ class Minuteur:
             resultat, erreur, depasse = fonction(mes, ses), None, False
         except _Depassement:
             resultat, erreur, depasse = None, None, True
-        except Exception as exc:  # the learner's code may raise anything
+        except Exception as exc:  # le code de l'apprenant peut lever n'importe quoi
             resultat, erreur, depasse = None, exc, False
         finally:
             if self._signal:
@@ -523,7 +523,7 @@ class StrategieFonction(Strategie):
             positionnels = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
             obligatoires = [p for p in positionnels if p.default is p.empty]
             variadique = any(p.kind == p.VAR_POSITIONAL for p in params)
-        except (TypeError, ValueError):  # builtins without a signature
+        except (TypeError, ValueError):  # fonctions natives sans signature
             positionnels, obligatoires, variadique = [None, None], [None, None], False
         if not variadique and (len(positionnels) < 2 or len(obligatoires) > 2):
             raise SaisieInvalide(

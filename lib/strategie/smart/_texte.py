@@ -17,7 +17,7 @@ def masquer(plie: str, debut: int, fin: int) -> str:
     return plie[:debut] + " " * (fin - debut) + plie[fin:]
 
 
-# --- numbers written in words (« vingt-cinq mille », « quatre-vingt-dix », « soixante et onze ») ---
+# --- nombres écrits en lettres (« vingt-cinq mille », « quatre-vingt-dix », « soixante et onze ») ---
 _UNITES_LETTRES = {
     "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
     "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
@@ -29,7 +29,8 @@ _CENTS = frozenset({"cent", "cents"})
 _ECHELLES_LETTRES = {"mille": 1_000, "million": 1_000_000, "millions": 1_000_000,
                      "milliard": 1_000_000_000, "milliards": 1_000_000_000}
 MOTS_NOMBRE = frozenset(_UNITES_LETTRES) | frozenset(_DIZAINES_LETTRES) | _CENTS | frozenset(_ECHELLES_LETTRES)
-# One number written in words: words joined by hyphens or spaces, « et » only before « un », « une », « onze ».
+# Un nombre en lettres : mots joints par des traits d'union ou des espaces ; « et » seulement avant
+# « un », « une », « onze ».
 _MOT_NOMBRE = "(?:" + "|".join(sorted(MOTS_NOMBRE, key=len, reverse=True)) + ")(?![a-z])"
 MOTIF_LETTRES = re.compile(
     r"(?<![a-z0-9'-])" + _MOT_NOMBRE + r"(?:(?:[ -]+|[ -]+et[ -]+(?=(?:un|une|onze)(?![a-z])))" + _MOT_NOMBRE + r")*"
@@ -58,7 +59,7 @@ def _moins_de_cent(mots_: list[str]) -> int | None:
         unite = _UNITES_LETTRES[reste[0]]
     else:
         return None
-    # Sixty and eighty take 10–19 (« soixante-douze ») ; the other tens take 1–9 only.
+    # Soixante et quatre-vingt prennent 10 à 19 (« soixante-douze ») ; les autres dizaines seulement 1 à 9.
     if base and (unite == 0 or (unite >= 10 and base not in (60, 80))):
         return None
     return base + unite
@@ -108,14 +109,14 @@ def lire_lettres(plie: str, debut: int = 0) -> list[tuple[int, int, int]]:
     trouves = []
     position = debut
     while (m := MOTIF_LETTRES.search(plie, position)) is not None:
-        # Shorten from the right until well formed (« deux trois » → « deux », then « trois »).
+        # Raccourcir par la droite jusqu'à une forme correcte (« deux trois » → « deux », puis « trois »).
         morceaux = list(re.finditer(r"[a-z]+", m.group(0)))
         position = m.end()
         while morceaux:
             fin = m.start() + morceaux[-1].end()
             valeur = nombre_en_lettres(plie[m.start():fin])
             if valeur is not None:
-                if not re.match(r"-[a-z]", plie[fin:fin + 2]):  # « dix-septième » is an ordinal
+                if not re.match(r"-[a-z]", plie[fin:fin + 2]):  # « dix-septième » est un ordinal
                     trouves.append((m.start(), fin, valeur))
                 position = fin
                 break
@@ -125,7 +126,7 @@ def lire_lettres(plie: str, debut: int = 0) -> list[tuple[int, int, int]]:
     return trouves
 
 
-# Spellings the date reader knows (« en dix-huit mois », « dans vingt-quatre mois ») : 0 to 99, cent, mille.
+# Graphies lues dans les dates (« en dix-huit mois », « dans vingt-quatre mois ») : 0 à 99, cent, mille.
 NOMBRES_EN_LETTRES = {"cent": 100, "mille": 1000}
 
 
@@ -151,7 +152,7 @@ for _n in range(100):
     for _ecrit in _ecrire_moins_de_cent(_n):
         NOMBRES_EN_LETTRES[_ecrit] = _n
 NOMBRES_EN_LETTRES["une"] = 1
-# Longest spellings first so that "dix-huit" wins over "dix".
+# Graphies les plus longues d'abord, pour que « dix-huit » l'emporte sur « dix ».
 MOTIF_NOMBRE_LETTRES = "|".join(sorted(NOMBRES_EN_LETTRES, key=len, reverse=True))
 MOTIF_NOMBRE = r"\d+(?:[.,]\d+)?|" + MOTIF_NOMBRE_LETTRES
 

@@ -47,7 +47,7 @@ _ORDINAUX = {
 _MOTIF_ORDINAL = r"(premier|1er|deuxieme|2e|2eme|second|troisieme|3e|3eme|quatrieme|4e|4eme|cinquieme|5e|5eme|dernier)"
 
 ANNEE_MIN, ANNEE_MAX = 1900, 2199
-DUREE_MAX_JOURS = 36525  # 100 years: beyond that it is not a deadline any more
+DUREE_MAX_JOURS = 36525  # 100 ans : au-delà, ce n'est plus une échéance
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _prochaine_fin_de_periode(aujourd_hui: _dt.date, mois_par_periode: int, rang
     return date, ""  # pragma: no cover (the loop always returns)
 
 
-# --- handlers: (match, today) -> (date, error, remark, relative) or None to ignore the match ---
+# --- traitements : (correspondance, aujourd'hui) -> (date, erreur, remarque, relative), ou None pour l'ignorer ---
 
 def _date_numerique(m, aujourd_hui):
     date, erreur = _controler(_annee(m.group(4)), int(m.group(3)), int(m.group(1)))
@@ -277,7 +277,7 @@ def _semaine_prochaine(m, aujourd_hui):
     return aujourd_hui + _dt.timedelta(days=13 - aujourd_hui.weekday()), "", "", True
 
 
-# (month, day) of the start of each season; it ends the day before the next one starts.
+# (mois, jour) du début de chaque saison ; elle finit la veille du début de la suivante.
 _SAISONS = {"printemps": (3, 20), "ete": (6, 21), "automne": (9, 22), "hiver": (12, 21)}
 _SUIVANTE = {"printemps": "ete", "ete": "automne", "automne": "hiver", "hiver": "printemps"}
 
@@ -313,7 +313,7 @@ def _duree(m, aujourd_hui):
     unite = unite.rstrip("s") if unite != "mois" else unite
     n = valeur_nombre(nombre) + (0.5 if demi else 0.0)
     if preposition in ("en", "sous") and unite == "jour" and n < 30:
-        return None  # "en 3 jours", "sous 10 jours": a performance level (lead time), not a deadline
+        return None  # « en 3 jours », « sous 10 jours » : un niveau de performance (délai), pas une échéance
     if n <= 0:
         return None, f"une durée de {nombre} {m.group(4)} ne laisse pas le temps d'agir", "", True
     if unite in ("jour", "semaine"):

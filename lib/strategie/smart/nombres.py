@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from strategie.erreurs import SaisieInvalide
 from strategie.smart._texte import format_nombre, lire_lettres, plier
 
-# Words that never name what a number counts ("12 à 8", "5 de plus").
+# Mots qui ne nomment jamais ce que compte un nombre (« 12 à 8 », « 5 de plus »).
 MOTS_OUTILS = frozenset(
     """a au aux de des du d en et ou le la les l un une par pour sur sous avec sans chez dans
     nos notre vos votre leurs leur ses son sa ce cet cette ces qui que plus moins soit contre
@@ -33,8 +33,8 @@ _SUITE = re.compile(
 )
 _NOM = re.compile(r"\s*(?:(?:de|d')\s*)?" + _ADJECTIFS_AVANT_NOM + r"([a-z][a-z-]{2,})")
 _DE_UNITE = re.compile(r"\s*(?:d'|de\s+)(?=\s*(?:€|euros?(?![a-z])|eur(?![a-z])))")
-# A number in words with nothing after it counts only in a pair (« de douze à vingt-cinq clients »)
-# or after a start marker (« contre douze ») : alone, « deux » or « neuf » is too often something else.
+# Un nombre en lettres sans rien après ne compte que dans une paire (« de douze à vingt-cinq clients »)
+# ou après un repère de départ (« contre douze ») : seul, « deux » ou « neuf » est trop souvent autre chose.
 _VERS_NOMBRE = re.compile(r"\s*(?:a|jusqu'a)\s+(?:\d|[a-z])")
 _APRES_NOMBRE = re.compile(r"(?:\d|[a-z])\s+(?:a|jusqu'a)\s*$")
 _AVANT_DEPART_LETTRES = re.compile(r"(?:contre|au\s+lieu\s+de|actuellement|aujourd'hui|partant\s+de)\s*$")
@@ -56,8 +56,8 @@ class Quantite:
     extrait: str
     debut: int
     fin: int
-    signe: int = 0  # +1 / -1 when written "+10 %" or "-10 %"
-    en_lettres: bool = False  # written in words (« vingt-cinq mille euros »)
+    signe: int = 0  # +1 / -1 quand c'est écrit « +10 % » ou « -10 % »
+    en_lettres: bool = False  # écrit en lettres (« vingt-cinq mille euros »)
 
     @property
     def cite(self) -> str:
@@ -76,7 +76,7 @@ class Quantite:
         return f"{format_nombre(self.valeur)}{_ESPACE_UNITE.get(unite, chr(0xA0))}{unite}"
 
 
-# Narrow no-break space before %, no-break space before any other unit (« 8 % », « 12 € »).
+# Espace fine insécable avant %, espace insécable avant toute autre unité (« 8 % », « 12 € »).
 _ESPACE_UNITE = {"%": "\u202f"}
 
 
@@ -151,15 +151,15 @@ def trouver_quantites(texte_nfc: str, plie: str) -> list[Quantite]:
                 fin = nom.end()
         debut = m.start()
         if not unite and not signe and not m.group(3) and len(entier) == 4 and 1900 <= valeur <= 2199:
-            continue  # a lone year ("Plan 2027 : …") is not a target
+            continue  # une année seule (« Plan 2027 : … ») n'est pas une cible
         trouvees.append(Quantite(valeur, unite, texte_nfc[debut:fin].strip(), debut, fin, signe))
         pris.append((debut, fin))
     for debut, fin, valeur in lire_lettres(plie):
         if any(d <= debut < f for d, f in pris):
-            continue  # « 25 mille » : already read with its digits
+            continue  # « 25 mille » : déjà lu avec ses chiffres
         ecrit = plie[debut:fin]
         if ecrit in ("un", "une"):
-            continue  # « une boutique » is one thing to deliver, not a target
+            continue  # « une boutique » est une chose à livrer, pas une cible
         valeur = float(valeur)
         unite = ""
         suite = _SUITE.match(plie, fin)

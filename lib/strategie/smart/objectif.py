@@ -135,5 +135,5 @@ class Objectif:
             try:
                 valeurs["echeance"] = _dt.date.fromisoformat(valeurs["echeance"])
             except ValueError:
-                pass  # French text: parsed by __post_init__
+                pass  # texte en français : lu par __post_init__
         return cls(**valeurs)

@@ -36,7 +36,7 @@ COLONNES = ("indicateur", "axe", "responsable", "unite", "depart", "cible", "ree
             "statut", "tendance")
 
 
-# Percentages that may fall below zero: a growth, a change, a margin… (folded, without accents).
+# Pourcentages qui peuvent passer sous zéro : une croissance, une variation, une marge… (pliés, sans accents).
 _PEUT_ETRE_NEGATIF = ("croissance", "variation", "evolution", "progression", "hausse", "baisse", "marge",
                       "rentabilite", "rendement", "resultat", "ecart", "solde", "benefice")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-# --- lexicons (folded: lower case, no accents) ---
+# --- lexiques (pliés : minuscules, sans accents) ---
 _VERBES = {
     "hausse": """augmenter accroitre hausser relever elever gagner doubler tripler quadrupler multiplier croitre
                  monter etendre elargir remonter rehausser""",
@@ -78,13 +78,13 @@ def _formes(infinitif: str) -> tuple[set[str], set[str], set[str]]:
     else:
         return set(), set(), set()
     surs = {infinitif, *present[3:], *(futur + f for f in _FIN_FUTUR)}
-    presents = {present[0], present[2]} - surs  # « tu … » is not how objectives are written
+    presents = {present[0], present[2]} - surs  # on n'écrit pas un objectif avec « tu … »
     terminaisons = ("", "e", "es") if participe.endswith("s") else ("", "e", "s", "es")
     participes = {participe + f for f in terminaisons} - surs - presents
     return surs, presents, participes
 
 
-# Homographs are kept out (« maintenant », « un croissant », « cru »).
+# Les homographes sont écartés (« maintenant », « un croissant », « cru »).
 _HOMOGRAPHES = frozenset("maintenant croissant tenant servant gagnant courant cru tiens suis".split())
 FORMES_VERBE: dict[str, tuple[str, str]] = {}  # folded form → (infinitive, "sur" | "present" | "participe")
 for _infinitif in CATEGORIE_VERBE:
@@ -95,14 +95,14 @@ for _infinitif in CATEGORIE_VERBE:
     for _sorte, _liste in zip(("sur", "present", "participe"), _formes(_infinitif)):
         for _forme in _liste - _HOMOGRAPHES:
             FORMES_VERBE.setdefault(_forme, (_infinitif, _sorte))
-# A past participle is a verb only after an auxiliary (« avons signé », « sera réduite ») ; otherwise it is an
-# adjective (« commandes livrées »).
+# Un participe passé n'est un verbe qu'après un auxiliaire (« avons signé », « sera réduite ») ; sinon c'est un
+# adjectif (« commandes livrées »).
 _AUXILIAIRES = frozenset(
     """ai as avons avez ont aura aurai aurons aurez auront aurait auraient avoir est sont sera serons serez
     seront serait seraient sommes etes etre ete soit soient etait""".split()
 )
 _ADVERBES_AUXILIAIRE = frozenset("deja bien entierement totalement enfin effectivement".split())
-# Before these words, an ambiguous form is a noun or an adjective (« le produit », « l'an passé »).
+# Après ces mots, une forme ambiguë est un nom ou un adjectif (« le produit », « l'an passé »).
 _AVANT_NOM = frozenset(
     """le la les l un une des du de d au aux ce cet cette ces notre nos votre vos leur leurs son sa ses mon ma mes
     an annee mois semaine trimestre semestre exercice sous par pour sur avec sans en dans chez entre et ou tout
@@ -110,7 +110,7 @@ _AVANT_NOM = frozenset(
     prochaine seul seule meme bon bonne grand grande petit petite gros grosse""".split()
 )
 _SENS_CATEGORIE = {"hausse": 1, "baisse": -1}
-_LOCUTIONS = [  # checked before single verbs
+_LOCUTIONS = [  # vérifiées avant les verbes seuls
     (re.compile(r"(?<![a-z])faire\s+(passer|baisser|croitre|progresser|mieux)(?![a-z])"), None),
     (re.compile(r"(?<![a-z])mettre\s+en\s+(place|ligne|service|oeuvre|production)(?![a-z])"), "livrable"),
 ]
@@ -131,7 +131,7 @@ def _categorie_mot(mot: str) -> str | None:
     return CATEGORIE_VERBE[forme[0]] if forme else None
 
 
-# Unknown verbs conjugated in the future (« nous digitaliserons », « l'équipe automatisera »).
+# Verbes inconnus conjugués au futur (« nous digitaliserons », « l'équipe automatisera »).
 _FUTUR_INCONNU = ("erons", "eront", "erez", "irons", "iront", "irez", "erai", "irai")
 
 

@@ -45,7 +45,7 @@ QUESTIONS = {
     "realisable": "Qui s'en charge, avec quels moyens ?",
     "temporel": "Pour quand ?",
 }
-# Doran (1981), "There's a S.M.A.R.T. way to write management's goals and objectives".
+# Doran (1981), article « There's a S.M.A.R.T. way to write management's goals and objectives »
 DORAN_1981 = {
     "S": ("Specific", "viser un point précis à améliorer"),
     "M": ("Measurable", "chiffrer, ou au moins indiquer un indicateur de progrès"),
@@ -53,9 +53,9 @@ DORAN_1981 = {
     "R": ("Realistic", "dire quels résultats sont réalistes avec les ressources disponibles"),
     "T": ("Time-related", "dire quand le résultat doit être obtenu"),
 }
-RYTHME_MAX = 1.0  # at most a 100 % change per year is judged within reach
+RYTHME_MAX = 1.0  # au plus 100 % de variation par an est jugé atteignable
 HORIZON_LOINTAIN_ANS = 10
-DELAI_MIN_CREATION_JOURS = 30  # a new indicator needs time to be measured before it can move
+DELAI_MIN_CREATION_JOURS = 30  # un nouvel indicateur doit d'abord être mesuré avant de bouger
 REGLES = {
     "specifique": "un verbe d'action et un objet précis (au moins deux mots concrets, ou un seul avec une "
                   "cible chiffrée) ; un verbe vague (« améliorer », « optimiser »…) demande trois mots concrets "
@@ -100,7 +100,7 @@ _QUANTIFICATEURS_FLOUS = re.compile(
     r"(?<![a-z])(le\s+plus\s+possible|autant\s+que\s+possible|au\s+maximum|au\s+mieux|davantage|beaucoup"
     r"|significativement|sensiblement|nettement|fortement|largement|un\s+peu|quelques|plusieurs|mieux|plus)(?![a-z])"
 )
-# « doubler », « nous doublerons », « l'équipe triplera » (not the bare « double », often a noun).
+# « doubler », « nous doublerons », « l'équipe triplera » (pas « double » seul, souvent un nom).
 _FIN_MULTIPLIER = r"(?:er|erons|erez|eront|era|erai|erait|ons|ez|ent|ee|ees)(?![a-z])"
 _VARIATIONS_MOTS = [
     (re.compile(r"(?<![a-z])doubl" + _FIN_MULTIPLIER + r"|(?<![a-z])(?:deux|2)\s+fois\s+plus(?![a-z])"), 1.0),
@@ -186,7 +186,7 @@ class Analyse:
 
 
 def _pourcent(x: float) -> str:
-    if not math.isfinite(x * 100):  # a start value near zero gives an unbounded relative change
+    if not math.isfinite(x * 100):  # un départ proche de zéro donne une variation relative sans borne
         return "un écart sans commune mesure (valeur de départ presque nulle)"
     return f"{format_nombre(round(x * 100))}\u202f%"
 
@@ -214,7 +214,7 @@ def mots_concrets(texte_nfc: str, plie: str) -> list[str]:
         if mot.isdigit():
             continue
         if 2 <= len(original) <= 5 and original.isupper() and original.isalpha():
-            concrets.append(original)  # an acronym: CA, NPS, SAV, CRM…
+            concrets.append(original)  # un sigle : CA, NPS, SAV, CRM…
             continue
         if (len(mot) < 3 or mot in _STOP or mot in MOTS_FLOUS or FORMES_VERBE.get(mot, ("", ""))[1] == "sur"
                 or mot in _MOTS_TEMPS or mot in _AUXILIAIRES
@@ -318,7 +318,7 @@ def analyser(texte: str, aujourd_hui: _dt.date | None = None) -> Analyse:
     flou = _QUANTIFICATEURS_FLOUS.search(sans_quantites)
     if flou:
         analyse.quantificateur_flou = nfc[flou.start():flou.end()]
-    # The verb is not what changes (unknown infinitives stay counted, as they always were).
+    # Le verbe n'est pas ce qui change (les infinitifs inconnus restent comptés, comme toujours).
     sans_verbe = (masquer(sans_quantites, debut_verbe, fin_verbe)
                   if verbe and (plier(verbe) in FORMES_VERBE or not plier(verbe).endswith(("er", "ir")))
                   else sans_quantites)
@@ -333,7 +333,7 @@ def analyser(texte: str, aujourd_hui: _dt.date | None = None) -> Analyse:
     return analyse
 
 
-# --- judgements shared by free text and structured objectives ---
+# --- jugements communs au texte libre et aux objectifs structurés ---
 
 def _juger_specifique(verbe, categorie, concrets, a_chiffre, contradiction=None):
     if contradiction:

@@ -56,7 +56,7 @@ def verifier_table(
             f"La colonne « {colonne} » manque dans « {nom} » (colonnes présentes : "
             f"{_liste(presentes) or 'aucune'}).{indice}"
         )
-    # A misspelt optional column would be silently ignored and give wrong results: refuse it.
+    # Une colonne facultative mal orthographiée serait ignorée sans bruit et fausserait les résultats : on la refuse.
     for colonne in presentes:
         if colonne in connues:
             continue
@@ -123,7 +123,7 @@ def colonne_dates(table: pd.DataFrame, colonne: str = "date", nom: str = "transa
         dates = serie
     else:
         texte = serie.astype("string")
-        # Compact AAAAMMJJ dates (as in CDNOW) are read with their format; others are inferred.
+        # Les dates compactes AAAAMMJJ (comme dans CDNOW) sont lues avec leur format ; les autres sont devinées.
         if texte.str.fullmatch(r"\d{8}").fillna(False).all():
             dates = pd.to_datetime(texte, format="%Y%m%d", errors="coerce")
         else:

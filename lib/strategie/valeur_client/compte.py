@@ -123,7 +123,7 @@ def agreger_par_client(transactions: pd.DataFrame) -> pd.DataFrame:
     n = len(clients)
     montant = colonne_nombres(table, "montant")
     if "date" in table.columns:
-        colonne_dates(table, "date")  # not used here, but an unreadable date is a data error worth saying
+        colonne_dates(table, "date")  # pas utilisée ici, mais une date illisible est une erreur à signaler
 
     def somme(valeurs):
         return np.bincount(codes, weights=valeurs, minlength=n)

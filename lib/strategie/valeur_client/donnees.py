@@ -194,16 +194,16 @@ def generer_transactions(
     rng = np.random.default_rng(graine)
     n = nb_clients
 
-    # Per-customer habits, drawn independently: buying (rhythm, basket, margin) vs cost-to-serve.
+    # Habitudes de chaque client, tirées indépendamment : achat (rythme, panier, marge) et coût de service.
     rythme = rng.gamma(0.7, 1.0, n)
     panier = rng.lognormal(np.log(45.0), 0.7, n)
-    taux_cout = rng.beta(11.0, 9.0, n)  # cost of goods ≈ 55 % of the price on average
+    taux_cout = rng.beta(11.0, 9.0, n)  # coût des marchandises ≈ 55 % du prix en moyenne
     canal_prefere = rng.choice(3, size=n, p=[0.15, 0.25, 0.60])
     contacts_moyens = rng.gamma(0.5, 0.6, n)
     taux_retour = rng.beta(0.6, 9.0, n)
     delai_client = rng.choice(np.array([0.0, 30.0, 45.0, 60.0, 90.0]), size=n, p=[0.55, 0.2, 0.1, 0.1, 0.05])
 
-    # One transaction per customer, the rest spread by rhythm (a few customers buy a lot).
+    # Une transaction par client, le reste réparti selon le rythme (quelques clients achètent beaucoup).
     autres = rng.choice(n, size=nb_transactions - n, p=rythme / rythme.sum())
     client = np.concatenate([np.arange(n), autres])
     m = client.size

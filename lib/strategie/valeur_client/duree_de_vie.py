@@ -94,7 +94,7 @@ def delai_recuperation(marge, taux_retention, taux_actualisation, cout_acquisiti
     with np.errstate(divide="ignore", invalid="ignore"):
         reste = 1.0 - ca * (1.0 - q) / (np.asarray(marge, dtype="float64") * q)
         periodes = np.ceil(np.log(reste) / np.log(q) - 1e-9)
-    # Any acquisition cost takes at least one period to recover.
+    # Tout coût d'acquisition demande au moins une période pour être récupéré.
     periodes = np.where((reste > 0) & (np.asarray(marge) > 0), np.maximum(periodes, 1.0), np.inf)
     periodes = np.where(np.asarray(ca) == 0, 0.0, periodes)
     return _resultat(periodes)

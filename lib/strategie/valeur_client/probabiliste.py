@@ -81,7 +81,7 @@ def _log_vraisemblance_bgnbd(r, alpha, a, b, x, tx, t):
     a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
     a2 = betaln(a, b + x) - betaln(a, b) - (r + x) * np.log(alpha + t)
     repetes = x > 0
-    # The second term exists only for customers with at least one repeat purchase.
+    # Le second terme n'existe que pour les clients qui ont racheté au moins une fois.
     a3 = np.full_like(x, -np.inf)
     a3[repetes] = (
         betaln(a + 1, b + x[repetes] - 1) - betaln(a, b) - (r + x[repetes]) * np.log(alpha + tx[repetes])
@@ -99,10 +99,10 @@ def _gradient_bgnbd(r, alpha, a, b, x, tx, t, ll):
     """Dérivées de la log-vraisemblance par client selon (r, alpha, a, b) : colonnes d'un tableau n × 4."""
     a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
     a2 = betaln(a, b + x) - betaln(a, b) - (r + x) * np.log(alpha + t)
-    w2 = np.exp(a1 + a2 - ll)  # share of the "still active" term in the likelihood
+    w2 = np.exp(a1 + a2 - ll)  # part du terme « encore actif » dans la vraisemblance
     w3 = 1.0 - w2
     repetes = x > 0
-    # b + x - 1 only matters where x > 0; elsewhere its weight w3 is zero.
+    # b + x - 1 ne compte que là où x > 0 ; ailleurs son poids w3 est nul.
     bx1 = np.where(repetes, b + x - 1, b)
     d_ab, d_abx = digamma(a + b), digamma(a + b + x)
     d_r = digamma(r + x) - digamma(r) + np.log(alpha) - w2 * np.log(alpha + t) - w3 * np.log(alpha + tx)
@@ -115,7 +115,7 @@ def _gradient_bgnbd(r, alpha, a, b, x, tx, t, ll):
 def _maximiser(fonction, depart: int, nom: str, gradient: bool = False) -> np.ndarray:
     from scipy.optimize import minimize
 
-    # Log-parameters keep every parameter positive; the bounds stop a runaway on degenerate data.
+    # Paramètres en logarithme : toujours positifs ; les bornes évitent l'emballement sur des données dégénérées.
     resultat = minimize(fonction, np.zeros(depart), method="L-BFGS-B", jac=gradient, bounds=[(-12.0, 12.0)] * depart,
                         options={"ftol": 1e-14, "gtol": 1e-10, "maxiter": 2000})
     if not np.isfinite(resultat.fun):
@@ -141,7 +141,7 @@ def ajuster_bgnbd(frequence, recence, anciennete) -> dict:
             "Aucun client n'a d'achat répété (« frequence » vaut 0 partout) : le modèle BG/NBD ne peut pas "
             "estimer le départ des clients. Allongez la période d'observation."
         )
-    # Customers sharing the same (x, t_x, T) share a likelihood: fit on the distinct triples, weighted.
+    # Les clients de même (x, t_x, T) ont la même vraisemblance : ajustement sur les triplets distincts, pondérés.
     triples, poids = np.unique(np.column_stack([x, tx, t]), axis=0, return_counts=True)
     ux, utx, ut = triples.T.copy()
     poids = poids / poids.sum()
@@ -202,7 +202,7 @@ def achats_attendus(parametres: dict, duree, frequence, recence, anciennete, gri
     if duree.ndim > 1:
         raise SaisieInvalide("« duree » doit être un nombre ou une liste de durées (une dimension).")
     if grille:
-        # One row per customer, one column per horizon.
+        # Une ligne par client, une colonne par horizon.
         x, tx, t, duree = x[:, None], tx[:, None], t[:, None], np.atleast_1d(duree)[None, :]
     elif duree.ndim and duree.size != x.size:
         raise SaisieInvalide(
@@ -219,7 +219,7 @@ def achats_attendus_nouveau_client(parametres: dict, duree) -> np.ndarray | floa
     """Nombre attendu d'achats répétés d'un nouveau client dans ses ``duree`` premières unités de temps."""
     r, alpha, a, b = _parametres(parametres, CLES_BGNBD, "BG/NBD")
     t = np.asarray(parametre("duree", duree, minimum=0.0), dtype="float64")
-    # Same transformed form as achats_attendus, with x = 0 and T = 0.
+    # Même forme transformée que achats_attendus, avec x = 0 et T = 0.
     valeur = (a + b - 1) / (a - 1) * (1.0 - _terme_hypergeometrique(r, alpha, a, b, 0.0, 0.0, t))
     return float(valeur) if valeur.ndim == 0 else valeur
 
@@ -234,7 +234,7 @@ def probabilite_nombre_achats(parametres: dict, duree, nombre_max: int = 10) -> 
     t = np.atleast_1d(np.asarray(parametre("duree", duree, minimum=0.0, min_inclus=False), dtype="float64"))
     nombre_max = int(parametre("nombre_max", nombre_max, minimum=1))
     n = np.arange(nombre_max)[:, None]
-    # Poisson-gamma (NBD) probabilities of j purchases, in logs; cumulated for the "left after" term.
+    # Probabilités Poisson-gamma (NBD) de j achats, en logarithmes ; cumulées pour le terme « parti après ».
     log_nbd = (gammaln(r + n) - gammaln(r) - gammaln(n + 1) + r * np.log(alpha / (alpha + t))
                + n * np.log(t / (alpha + t)))
     nbd = np.exp(log_nbd)
@@ -261,7 +261,7 @@ def simuler_bgnbd(parametres: dict, anciennete, graine: int = 0) -> pd.DataFrame
     p = rng.beta(a, b, size=t.size)
     achats_possibles = rng.poisson(lam * t)
     x = np.minimum(achats_possibles, rng.geometric(p))
-    # The x-th of N uniform arrival times on [0, T] is T times a Beta(x, N - x + 1).
+    # Le x-ième de N instants d'arrivée uniformes sur [0, T] vaut T fois une Beta(x, N - x + 1).
     tx = np.zeros(t.size)
     actifs = x > 0
     tx[actifs] = t[actifs] * rng.beta(x[actifs], achats_possibles[actifs] - x[actifs] + 1)
@@ -349,7 +349,7 @@ def valeur_potentielle(
     cumul = achats_attendus(parametres_bgnbd, bornes, resume["frequence"], resume["recence"], resume["anciennete"],
                             grille=True)
     par_pas = np.diff(np.column_stack([np.zeros(len(resume)), cumul]), axis=1)
-    # The annual rate applies per year, whatever the unit of the summary.
+    # Le taux annuel s'applique par an, quelle que soit l'unité du résumé.
     actualisation = (1.0 + taux_actualisation) ** (-bornes / par_an)
     montant = montant_attendu(parametres_gamma_gamma, resume["frequence"], resume["montant_moyen"])
     return pd.Series(par_pas @ actualisation * montant * taux_marge, index=resume.index, name="valeur_potentielle")

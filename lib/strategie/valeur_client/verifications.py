@@ -74,7 +74,7 @@ def suivi_achats_repetes(
     periode = (jour(jours["date"]) // longueur).astype(int) + 1
     repetes = jours["date"] > jours["premier"]
     reel = np.bincount(periode[repetes.to_numpy()], minlength=nombre + 1)[1: nombre + 1]
-    # Age of each customer at the last day of each period, as T in resume_rfm (days from the first purchase).
+    # Âge de chaque client au dernier jour de chaque période, comme T dans resume_rfm (jours depuis le premier achat).
     premiers, effectifs = np.unique(jour(jours.drop_duplicates("client")["premier"]), return_counts=True)
     fins = np.arange(1, nombre + 1) * longueur - 1
     ages = np.clip(fins[None, :] - premiers[:, None], 0.0, None) / longueur
@@ -120,7 +120,7 @@ def _grille(anciennete, frequence_max, pas_recence):
 
 
 def _matrice(valeurs, x, tx, recences):
-    # No repeat purchase means a recency of 0: the other cells of that row cannot occur.
+    # Sans rachat, la récence vaut 0 : les autres cases de cette ligne sont impossibles.
     valeurs = np.where((x == 0) & (tx > 0), np.nan, valeurs.reshape(x.shape))
     return pd.DataFrame(valeurs, index=pd.Index(x[:, 0], name="frequence"), columns=pd.Index(recences, name="recence"))
 
@@ -168,14 +168,14 @@ def historique_probabilite_actif(
         raise SaisieInvalide(f"« fin » ({fin.date()}) est avant le premier achat du client ({premier.date()}).")
     dates = pd.date_range(premier, fin, freq="D")
     achats = achats[achats <= fin]
-    # Purchases up to each day (the first one included), then the day of the last one.
+    # Achats jusqu'à chaque jour (le premier compris), puis le jour du dernier.
     rang = np.searchsorted(achats.to_numpy(), dates.to_numpy(), side="right")
     dernier = achats.to_numpy()[rang - 1]
     par_jour = JOURS_PAR_UNITE[unite]
     anciennete = ((dates - premier) / pd.Timedelta(days=1)).to_numpy() / par_jour
     recence = ((pd.DatetimeIndex(dernier) - premier) / pd.Timedelta(days=1)).to_numpy() / par_jour
     frequence = rang - 1
-    # On the day of the first purchase the age is 0: P(alive) is 1 there by definition.
+    # Le jour du premier achat, l'âge vaut 0 : P(actif) y vaut 1 par définition.
     actif = np.ones(dates.size)
     observe = anciennete > 0
     actif[observe] = probabilite_actif(parametres, frequence[observe], recence[observe], anciennete[observe])
