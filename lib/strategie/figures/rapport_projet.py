@@ -55,7 +55,7 @@ footer { margin-top: 2em; font-size: 0.85em; color: #5f6368; }
 }
 """
 
-# Plotly draws at the screen width: redraw at the paper width before printing.
+# Plotly dessine à la largeur de l'écran : redessiner à la largeur du papier avant d'imprimer.
 _SCRIPT_IMPRESSION = """
 window.addEventListener("beforeprint", function () {
   document.querySelectorAll(".js-plotly-plot").forEach(function (p) { Plotly.Plots.resize(p); });
@@ -90,11 +90,11 @@ class _Page:
         """Une figure plotly dans la page ; si les données l'empêchent, une phrase à sa place."""
         try:
             figure = construire()
-        except Exception as exc:  # a hand-edited note may hold anything: the report must still be written
+        except Exception as exc:  # une note modifiée à la main peut contenir n'importe quoi : le rapport doit quand même s'écrire
             return (f'<p class="a-faire">La figure « {_e(quoi)} » n\'a pas pu être dessinée : une donnée est mal '
                     f"formée ({exc.__class__.__name__}). Rouvrez l'outil du module qui la produit et "
                     "enregistrez de nouveau.</p>")
-        # Fixed widths would be cut on paper: let each figure follow the page width.
+        # Une largeur fixe serait coupée sur papier : chaque figure suit la largeur de la page.
         figure.update_layout(width=None, autosize=True)
         corps = figure.to_html(full_html=False, include_plotlyjs=False, div_id=f"figure-{next(self._numeros)}",
                                config={"displaylogo": False, "responsive": True})
@@ -143,7 +143,7 @@ class _Page:
             morceaux.append(f"<p><b>Slogan :</b> « {_e(cs.slogan)} »</p>")
         try:
             grille = self.projet.grille_errc()
-        except Exception:  # the review already says what is wrong with the reference
+        except Exception:  # le bilan dit déjà ce qui ne va pas avec la référence
             grille = None
         if grille is not None:
             reference = "la moyenne des concurrents" if self.projet.reference.casefold() == "moyenne" \
@@ -154,7 +154,7 @@ class _Page:
             morceaux.append(self.figure(lambda: figure_errc(grille, cs.echelle, noms=noms), "la grille ERRC"))
             try:
                 constats = cs.diagnostic()
-            except Exception:  # a diagnosis is a bonus: never lose the report for it
+            except Exception:  # le diagnostic est un plus : ne jamais perdre le rapport pour lui
                 constats = []
             if constats:
                 morceaux.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in constats) + "</ul>")
@@ -197,7 +197,7 @@ class _Page:
         grille = None
         try:
             grille = self.projet.grille_errc()
-        except Exception:  # see canevas_strategique
+        except Exception:  # voir canevas_strategique
             pass
         lignes = []
         for axe, objectifs in plan.par_axe().items():
