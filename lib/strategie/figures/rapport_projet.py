@@ -90,7 +90,7 @@ class _Page:
         """Une figure plotly dans la page ; si les données l'empêchent, une phrase à sa place."""
         try:
             figure = construire()
-        except Exception as exc:  # une note modifiée à la main peut contenir n'importe quoi : le rapport doit quand même s'écrire
+        except Exception as exc:  # une note modifiée à la main peut tout contenir : le rapport s'écrit quand même
             return (f'<p class="a-faire">La figure « {_e(quoi)} » n\'a pas pu être dessinée : une donnée est mal '
                     f"formée ({exc.__class__.__name__}). Rouvrez l'outil du module qui la produit et "
                     "enregistrez de nouveau.</p>")
