@@ -290,9 +290,9 @@ class Segmentation:
         if len(groupes) == 1:
             taille = sum(s.taille for s in segments)
             if taille >= self.seuil_masse:
-                cle, pourquoi = "masse", f"au moins {self.seuil_masse:,} clients".replace(",", " ")
+                cle, pourquoi = "masse", f"au moins {francais.nombre(self.seuil_masse)} clients"
             else:
-                cle, pourquoi = "niche", f"moins de {self.seuil_masse:,} clients".replace(",", " ")
+                cle, pourquoi = "niche", f"moins de {francais.nombre(self.seuil_masse)} clients"
             qui = "un seul segment" if len(segments) == 1 else "des segments aux besoins identiques"
             return Diagnostic(cle, TYPES_DE_MARCHE[cle],
                               f"{qui}, de {francais.nombre(taille)} clients ({pourquoi}, seuil du cours).",

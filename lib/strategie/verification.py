@@ -50,6 +50,7 @@ from inspect import signature
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
+from strategie import palette
 
 __all__ = [
     "SansReponse", "reponse", "appeler", "classement", "verifier", "Resultat", "Verification",
@@ -443,7 +444,7 @@ class Verification(list):
         return "\n".join(lignes) or "Rien à vérifier."
 
     def _repr_html_(self) -> str:
-        couleurs = {REUSSIE: "#1b7a3a", A_REVOIR: "#b35c00", SANS_REPONSE: "#666", PAR_LE_FORMATEUR: "#1f4e9a"}
+        couleurs = {REUSSIE: palette.VERT_VERIFICATION, A_REVOIR: palette.ORANGE_VERIFICATION, SANS_REPONSE: palette.GRIS_NOTE, PAR_LE_FORMATEUR: palette.BLEU_VERIFICATION}
         morceaux = ['<div class="strategie-verification">']
         for conseil in self.conseils:
             morceaux.append(f"<p>{_en_html(conseil)}</p>")

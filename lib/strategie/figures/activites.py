@@ -8,8 +8,9 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.activites import CATEGORIES, COUT_MAX, ListeActivites
+from strategie import palette
 
-COULEURS = {"faire": "#1a73e8", "vendre": "#e8710a", "resoudre": "#188038", "soutenir": "#9aa0a6"}
+COULEURS = {"faire": palette.BLEU, "vendre": palette.ORANGE, "resoudre": palette.VERT_VIF, "soutenir": palette.GRIS_CLAIR}
 
 
 def _etiquette(texte: str) -> str:
@@ -36,20 +37,20 @@ def figure_activites(liste: ListeActivites, largeur: int = 900, hauteur: int | N
                 name=categorie.titre + ("" if demarque else " (écartée : ne démarque pas)"), legendgroup=cle,
                 marker=dict(color=COULEURS[cle], opacity=1.0 if demarque else 0.35,
                             pattern=dict(shape="" if demarque else "/"),
-                            line=dict(color="#d93025", width=[3 if a.cout_immateriel >= liste.seuil else 0
+                            line=dict(color=palette.ROUGE_VIF, width=[3 if a.cout_immateriel >= liste.seuil else 0
                                                                for _, a in choisies])),
                 customdata=[[", ".join(a.ressources) or "aucune"] for _, a in choisies],
                 hovertemplate="%{y}<br>coût immatériel : %{x}/10<br>ressources : %{customdata[0]}<extra></extra>",
             ))
-    fig.add_vline(x=liste.seuil - 0.5, line=dict(color="#d93025", dash="dash"))
+    fig.add_vline(x=liste.seuil - 0.5, line=dict(color=palette.ROUGE_VIF, dash="dash"))
     fig.add_annotation(x=liste.seuil - 0.5, y=1.0, yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
-                       text=" signal d'inadéquation ressources / activités", font=dict(color="#d93025", size=11))
+                       text=" signal d'inadéquation ressources / activités", font=dict(color=palette.ROUGE_VIF, size=11))
     if not activites:
         fig.add_annotation(x=COUT_MAX / 2, y=0.5, yref="paper", showarrow=False,
-                           text="Ajoutez des activités pour les voir ici.", font=dict(size=14, color="#5f6368"))
+                           text="Ajoutez des activités pour les voir ici.", font=dict(size=14, color=palette.GRIS))
         fig.update_yaxes(visible=False)
     fig.update_xaxes(range=[0, COUT_MAX + 0.2], dtick=1, title_text="Coût immatériel (stress, fatigue), de 0 à 10",
-                     gridcolor="#eceff1")
+                     gridcolor=palette.FOND_ARDOISE)
     fig.update_yaxes(categoryorder="array", categoryarray=etiquettes[::-1], automargin=True)
     fig.update_layout(
         title=dict(text=f"Activités — {html.escape(liste.nom)}", x=0.01), barmode="overlay",

@@ -8,8 +8,9 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.canaux import GENRES, PHASES, QUESTIONS, PlanCanaux
+from strategie import palette
 
-_COULEURS = {"propre": "#e6f4ea", "partenaire": "#e8f0fe", "vide": "#f1f3f4", "trou": "#fce8e6"}
+_COULEURS = {"propre": palette.FOND_VERT, "partenaire": palette.FOND_BLEU, "vide": palette.FOND_GRIS, "trou": palette.FOND_ROUGE}
 
 
 def figure_canaux(plan: PlanCanaux, segment: str | None = None, hauteur: int = 380) -> go.Figure:
@@ -26,8 +27,8 @@ def figure_canaux(plan: PlanCanaux, segment: str | None = None, hauteur: int = 3
     hauteur_case = 1.6
     for j, phase in enumerate(PHASES):
         x0 = 1.6 + j * largeur
-        fig.add_shape(type="rect", x0=x0, x1=x0 + largeur, y0=0, y1=haut_entete, line=dict(color="#5f6368"),
-                      fillcolor=_COULEURS["trou"] if phase in trous else "#ffffff")
+        fig.add_shape(type="rect", x0=x0, x1=x0 + largeur, y0=0, y1=haut_entete, line=dict(color=palette.GRIS),
+                      fillcolor=_COULEURS["trou"] if phase in trous else palette.BLANC)
         fig.add_annotation(x=x0 + largeur / 2, y=haut_entete / 2, showarrow=False,
                            text=f"<b>{j + 1}. {PHASES[phase]}</b>" + (" ⚠ trou" if phase in trous else ""), hovertext=html.escape(QUESTIONS[phase]))
         for i, genre in enumerate(rangees):
@@ -41,9 +42,9 @@ def figure_canaux(plan: PlanCanaux, segment: str | None = None, hauteur: int = 3
             else:
                 couleur, texte = _COULEURS["vide"], "—"
             fig.add_shape(type="rect", x0=x0, x1=x0 + largeur, y0=y1 - hauteur_case, y1=y1,
-                          line=dict(color="#5f6368"), fillcolor=couleur, layer="below")
+                          line=dict(color=palette.GRIS), fillcolor=couleur, layer="below")
             fig.add_annotation(x=x0 + largeur / 2, y=y1 - hauteur_case / 2, text=texte, showarrow=False,
-                               font=dict(size=11, color="#c5221f" if texte == "<b>trou</b>" else "#202124"))
+                               font=dict(size=11, color=palette.ROUGE_ALERTE if texte == "<b>trou</b>" else palette.ENCRE))
     for i, genre in enumerate(rangees):
         fig.add_annotation(x=0.05, y=-i * hauteur_case - hauteur_case / 2, text=f"<b>{GENRES[genre]}</b>",
                            showarrow=False, xanchor="left")

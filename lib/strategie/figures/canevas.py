@@ -10,13 +10,14 @@ import plotly.graph_objects as go
 
 from strategie._fichiers import MARQUE_HTML, ecrire_texte_atomique
 from strategie.canevas import BLOCS, Canevas
+from strategie import palette
 
 # Left side (how), centre (value), right side (for whom), bottom (money): one hue each.
 COULEURS = {
-    "partenaires_cles": "#e8f0fe", "activites_cles": "#e8f0fe", "ressources_cles": "#e8f0fe",
-    "proposition_de_valeur": "#fef7e0",
-    "relation_client": "#e6f4ea", "canaux": "#e6f4ea", "segments_clients": "#e6f4ea",
-    "structure_de_couts": "#fce8e6", "flux_de_revenus": "#fce8e6",
+    "partenaires_cles": palette.FOND_BLEU, "activites_cles": palette.FOND_BLEU, "ressources_cles": palette.FOND_BLEU,
+    "proposition_de_valeur": palette.FOND_JAUNE,
+    "relation_client": palette.FOND_VERT, "canaux": palette.FOND_VERT, "segments_clients": palette.FOND_VERT,
+    "structure_de_couts": palette.FOND_ROUGE, "flux_de_revenus": palette.FOND_ROUGE,
 }
 _HAUTEUR_LIGNE = (2.0, 2.0, 1.6)  # the money row is a little lower
 
@@ -41,7 +42,7 @@ def figure_canevas(canevas: Canevas, largeur: int | None = None, hauteur: int = 
         x0, x1 = bloc.colonne, bloc.colonne + bloc.largeur
         y0 = _y(bloc.ligne)
         y1 = _y(bloc.ligne + bloc.hauteur)
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y1, y1=y0, line=dict(color="#5f6368", width=1),
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y1, y1=y0, line=dict(color=palette.GRIS, width=1),
                       fillcolor=COULEURS[cle], layer="below")
         fig.add_annotation(x=x0 + 0.08, y=y0 - 0.08, xanchor="left", yanchor="top", showarrow=False,
                            text=f"<b>{html.escape(bloc.intitule(canevas.vue))}</b>", font=dict(size=12))

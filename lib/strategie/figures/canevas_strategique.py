@@ -12,6 +12,8 @@ from strategie.canevas_strategique import (
     GrilleERRC,
     nombre_fr,
 )
+from strategie import palette
+from strategie.figures._commun import figure_vide
 
 __all__ = [
     "COULEUR_FOCALE",
@@ -24,14 +26,14 @@ __all__ = [
 
 # The focal offer is always the same strong red; competitors take muted colours in canvas order,
 # so an offer keeps its colour from one figure to the next.
-COULEUR_FOCALE = "#c0392b"
-PALETTE_CONCURRENTS = ("#4a78a8", "#8c8c8c", "#5d9c59", "#8e6bb0", "#a0785a", "#3aa0b0", "#b5a642", "#c07aa8")
+COULEUR_FOCALE = palette.ROUGE_FOCALE
+PALETTE_CONCURRENTS = palette.SERIES_CONCURRENTS
 COULEURS_ACTIONS = {
-    "eliminer": "#b3261e",
-    "reduire": "#e8710a",
-    "renforcer": "#1a73e8",
-    "creer": "#137333",
-    "inchange": "#9e9e9e",
+    "eliminer": palette.ROUGE,
+    "reduire": palette.ORANGE,
+    "renforcer": palette.BLEU,
+    "creer": palette.VERT,
+    "inchange": palette.GRIS_NEUTRE,
 }
 
 
@@ -55,19 +57,7 @@ def couleurs_offres(canevas: CanevasStrategique) -> dict[str, str]:
 def _axe_niveaux(fig: go.Figure, echelle, titre: str = "Niveau proposé") -> None:
     bas, haut = echelle
     marge = (haut - bas) * 0.05
-    fig.update_yaxes(title_text=titre, range=[bas - marge, haut + marge], zeroline=False, gridcolor="#e5e5e5")
-
-
-def _vide(titre: str, texte: str) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        title=titre,
-        template="plotly_white", separators=", ",
-        xaxis_visible=False,
-        yaxis_visible=False,
-        annotations=[dict(text=texte, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font_size=14)],
-    )
-    return fig
+    fig.update_yaxes(title_text=titre, range=[bas - marge, haut + marge], zeroline=False, gridcolor=palette.GRILLE_CLAIRE)
 
 
 def figure_courbes_de_valeur(
@@ -87,7 +77,7 @@ def figure_courbes_de_valeur(
         )
     titre = titre or canevas.titre or "Canevas stratégique"
     if not canevas.facteurs or not canevas.offres:
-        return _vide(titre, "Ajoutez au moins un facteur et une offre pour tracer les courbes de valeur.")
+        return figure_vide(titre, "Ajoutez au moins un facteur et une offre pour tracer les courbes de valeur.")
     couleurs = couleurs_offres(canevas)
     focale = canevas.focale
     fig = go.Figure()
@@ -151,7 +141,7 @@ def figure_errc(
     fig.add_trace(
         go.Scatter(
             x=facteurs, y=list(d["actuel"]), name=noms[0], mode="lines+markers",
-            line=dict(color="#8c8c8c", width=2, dash="dot"), marker=dict(size=7, color="#8c8c8c"),
+            line=dict(color=palette.GRIS_MOYENNE, width=2, dash="dot"), marker=dict(size=7, color=palette.GRIS_MOYENNE),
             hovertemplate=f"<b>{noms[0]}</b><br>%{{x}} : %{{y}}<extra></extra>",
         )
     )

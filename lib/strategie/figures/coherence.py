@@ -14,9 +14,11 @@ from strategie.coherence import (
     BESOINS_DU_SEGMENT, constats_par_note, intitule_court, matrice_segments, paires_liees,
 )
 from strategie.figures.canevas import COULEURS, _y
+from strategie import palette
+from strategie.figures._commun import message_central
 
-VERT, ROUGE, GRIS = "#137333", "#b3261e", "#9aa0a6"
-_FOND_OK, _FOND_MANQUE = "#b7e1cd", "#f4c7c3"
+VERT, ROUGE, GRIS = palette.VERT, palette.ROUGE, palette.GRIS_CLAIR
+_FOND_OK, _FOND_MANQUE = palette.FOND_VERT_SOUTENU, palette.FOND_ROUGE_SOUTENU
 
 
 def _court(texte: str, largeur: int = 22) -> str:
@@ -55,7 +57,7 @@ def figure_liens(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) -> g
     for cle, bloc in BLOCS.items():
         fig.add_shape(type="rect", x0=bloc.colonne, x1=bloc.colonne + bloc.largeur,
                       y0=_y(bloc.ligne + bloc.hauteur), y1=_y(bloc.ligne),
-                      line=dict(color="#5f6368", width=1), fillcolor=COULEURS[cle], layer="below")
+                      line=dict(color=palette.GRIS, width=1), fillcolor=COULEURS[cle], layer="below")
         fig.add_annotation(x=bloc.colonne + 0.08, y=_y(bloc.ligne) - 0.08, xanchor="left", yanchor="top",
                            showarrow=False, text=f"<b>{html.escape(intitule_court(canevas, cle))}</b>",
                            font=dict(size=11))
@@ -65,7 +67,7 @@ def figure_liens(canevas: Canevas, largeur: int = 1100, hauteur: int = 650) -> g
         if a in positions and b in positions:
             xs += [positions[a][0], positions[b][0], None]
             ys += [positions[a][1], positions[b][1], None]
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color="#5f6368", width=1),
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line=dict(color=palette.GRIS, width=1),
                              hoverinfo="skip", name="Lien", showlegend=bool(xs)))
     a_revoir = constats_par_note(canevas)
     for nom_trace, couleur, garder in (("Note sans constat", VERT, False), ("Note à revoir", ROUGE, True)):
@@ -104,8 +106,7 @@ def _heatmap_presence(lignes: list[str], colonnes: list[str], valeurs: list[list
 
 def _message_si_vide(fig: go.Figure, vide: bool, texte: str) -> None:
     if vide:
-        fig.add_annotation(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, text=texte,
-                           font=dict(size=14, color=GRIS))
+        fig.add_annotation(**message_central(texte, couleur=GRIS))
 
 
 def figure_matrice_segments(canevas: Canevas, largeur: int = 760) -> go.Figure:
@@ -150,7 +151,7 @@ def figure_experience(experience: ExperiencePartagee, largeur: int = 820) -> go.
         for p in presence.index
     ]
     # An empty cell is not a fault here (not every partner serves every segment): light grey, not red.
-    fig = go.Figure(_heatmap_presence(lignes, colonnes, valeurs, textes, survols, fond_zero="#f1f3f4"))
+    fig = go.Figure(_heatmap_presence(lignes, colonnes, valeurs, textes, survols, fond_zero=palette.FOND_GRIS))
     _message_si_vide(fig, not lignes or not colonnes, "Il faut au moins un partenaire et un segment.")
     fig.update_yaxes(autorange="reversed", visible=bool(lignes and colonnes))
     fig.update_xaxes(side="top", visible=bool(lignes and colonnes))

@@ -8,8 +8,9 @@ import plotly.graph_objects as go
 
 from strategie.comptes_cles import DIMENSIONS, TITRES_DIMENSIONS, PlanCompteCle
 from strategie.francais import pourcent
+from strategie import palette
 
-COULEURS_CATEGORIES = {"clé": "#188038", "à développer": "#1a73e8", "à maintenir": "#f9ab00", "opportuniste": "#9aa0a6"}
+COULEURS_CATEGORIES = {"clé": palette.VERT_VIF, "à développer": palette.BLEU, "à maintenir": palette.JAUNE, "opportuniste": palette.GRIS_CLAIR}
 
 
 def figure_tableau_3x3(plan: PlanCompteCle | None = None) -> go.Figure:
@@ -20,10 +21,10 @@ def figure_tableau_3x3(plan: PlanCompteCle | None = None) -> go.Figure:
         fig.add_annotation(x=colonne + 0.5, y=3.25, text=f"<b>{TITRES_DIMENSIONS[dimension]}</b>", showarrow=False)
         for ligne, (cle, texte) in enumerate(elements.items()):
             part = avancement.get(cle)
-            couleur = "#f1f3f4" if part is None else f"rgba(24,128,56,{0.15 + 0.6 * part:.2f})"
+            couleur = palette.FOND_GRIS if part is None else f"rgba(24,128,56,{0.15 + 0.6 * part:.2f})"
             y0 = 2 - ligne
             fig.add_shape(type="rect", x0=colonne + 0.03, x1=colonne + 0.97, y0=y0 + 0.03, y1=y0 + 0.97,
-                          fillcolor=couleur, line=dict(color="#5f6368"))
+                          fillcolor=couleur, line=dict(color=palette.GRIS))
             etiquette = "<br>".join(textwrap.wrap(texte, 34))
             if part is not None:
                 etiquette += f"<br><i>renseigné à {pourcent(part, part=True)}</i>"
@@ -48,10 +49,10 @@ def figure_portefeuille(comptes, seuil: float = 5.0) -> go.Figure:
             marker=dict(size=14, color=couleur),
         ))
     for axe in ("x", "y"):
-        fig.add_shape(type="line", line=dict(dash="dot", color="#5f6368"),
+        fig.add_shape(type="line", line=dict(dash="dot", color=palette.GRIS),
                       **({"x0": seuil, "x1": seuil, "y0": 0, "y1": 10} if axe == "x" else {"x0": 0, "x1": 10, "y0": seuil, "y1": seuil}))
     if comptes.empty:  # a waiting figure says what to do
-        fig.add_annotation(x=5.25, y=5.25, showarrow=False, font=dict(size=14, color="#5f6368"), bgcolor="white",
+        fig.add_annotation(x=5.25, y=5.25, showarrow=False, font=dict(size=14, color=palette.GRIS), bgcolor="white",
                            text="Aucun compte pour l'instant : nommez un client, notez son attractivité<br>"
                                 "et votre position, puis cliquez sur « Ajouter le compte ».")
     fig.update_layout(

@@ -13,6 +13,7 @@ from strategie import _blocs
 from strategie.francais import euros
 from strategie.couts import STRESS_MAX, StructureCouts
 from strategie.erreurs import SaisieInvalide
+from strategie import palette
 
 _STYLE = dict(plot_bgcolor="white", paper_bgcolor="white", separators=", ")
 
@@ -42,42 +43,42 @@ def figure_seuil(structure: StructureCouts, prix: float, quantite_max: float | N
     cf, cv = structure.couts_fixes, structure.cout_variable_unitaire
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=q, y=np.full_like(q, cf), name="Coûts fixes", mode="lines",
-                             line=dict(color="#9aa0a6", dash="dash")))
+                             line=dict(color=palette.GRIS_CLAIR, dash="dash")))
     fig.add_trace(go.Scatter(x=q, y=structure.cout_total(q), name="Coût total (fixes + variables)", mode="lines",
-                             line=dict(color="#d93025", width=3)))
+                             line=dict(color=palette.ROUGE_VIF, width=3)))
     fig.add_trace(go.Scatter(x=q, y=p * q, name=f"Chiffre d'affaires (prix {_blocs.euros(p)})", mode="lines",
-                             line=dict(color="#188038", width=3)))
+                             line=dict(color=palette.VERT_VIF, width=3)))
     unite = html.escape(structure.unite)
     try:
         seuil = structure.seuil_de_rentabilite(p)
     except SaisieInvalide:
         seuil = None
-        fig.add_annotation(x=0.5, y=0.95, xref="paper", yref="paper", showarrow=False, font=dict(color="#d93025"),
+        fig.add_annotation(x=0.5, y=0.95, xref="paper", yref="paper", showarrow=False, font=dict(color=palette.ROUGE_VIF),
                            text="Pas de seuil : au prix choisi, chaque vente ne couvre même pas son coût variable.")
     if seuil is not None and seuil <= q_max:
-        fig.add_vrect(x0=0, x1=seuil, fillcolor="#fce8e6", opacity=0.5, line_width=0, layer="below")
-        fig.add_vrect(x0=seuil, x1=q_max, fillcolor="#e6f4ea", opacity=0.5, line_width=0, layer="below")
+        fig.add_vrect(x0=0, x1=seuil, fillcolor=palette.FOND_ROUGE, opacity=0.5, line_width=0, layer="below")
+        fig.add_vrect(x0=seuil, x1=q_max, fillcolor=palette.FOND_VERT, opacity=0.5, line_width=0, layer="below")
         fig.add_trace(go.Scatter(x=[seuil], y=[p * seuil], mode="markers", name="Seuil de rentabilité",
-                                 marker=dict(size=13, color="#202124", symbol="x")))
+                                 marker=dict(size=13, color=palette.ENCRE, symbol="x")))
         fig.add_annotation(x=seuil, y=p * seuil, ax=40, ay=-50,
                            text=f"Seuil : {_blocs.nombre_fr(seuil)} {unite}s / mois<br>"
                                 f"soit {euros(p * seuil)} de chiffre d'affaires")
         fig.add_annotation(x=seuil / 2, y=0.97, yref="paper", showarrow=False, text="zone de perte",
-                           font=dict(color="#b3261e"))
+                           font=dict(color=palette.ROUGE))
         fig.add_annotation(x=(seuil + q_max) / 2, y=0.97, yref="paper", showarrow=False, text="zone de gain",
-                           font=dict(color="#137333"))
+                           font=dict(color=palette.VERT))
     elif seuil is not None:
         fig.add_annotation(x=0.5, y=0.95, xref="paper", yref="paper", showarrow=False,
                            text=f"Seuil au-delà de l'axe : {_blocs.nombre_fr(seuil)} {unite}s / mois")
     if quantite is not None:
         vq = _blocs.nombre(quantite, "La quantité prévue (quantite)")
         resultat = float(structure.resultat(p, vq))
-        fig.add_vline(x=vq, line=dict(color="#1a73e8", dash="dot"))
-        fig.add_annotation(x=vq, y=0.05, yref="paper", xanchor="left", showarrow=False, font=dict(color="#1a73e8"),
+        fig.add_vline(x=vq, line=dict(color=palette.BLEU, dash="dot"))
+        fig.add_annotation(x=vq, y=0.05, yref="paper", xanchor="left", showarrow=False, font=dict(color=palette.BLEU),
                            text=f" volume prévu : {_blocs.nombre_fr(vq)} → résultat {'+' if resultat >= 0 else '−'}"
                                 f"{euros(abs(resultat))}")
-    fig.update_xaxes(title_text=f"Quantité vendue ({unite}s par mois)", range=[0, q_max], gridcolor="#eceff1")
-    fig.update_yaxes(title_text="Euros par mois", rangemode="tozero", gridcolor="#eceff1", tickformat=",.0f")
+    fig.update_xaxes(title_text=f"Quantité vendue ({unite}s par mois)", range=[0, q_max], gridcolor=palette.FOND_ARDOISE)
+    fig.update_yaxes(title_text="Euros par mois", rangemode="tozero", gridcolor=palette.FOND_ARDOISE, tickformat=",.0f")
     fig.update_xaxes(tickformat=",.0f")
     fig.update_layout(title=dict(text=f"Seuil de rentabilité — {html.escape(structure.nom)}", x=0.01), height=hauteur,
                       margin=dict(l=60, r=20, t=60, b=50), legend=dict(orientation="h", y=-0.2, x=0), **_STYLE)
@@ -92,16 +93,16 @@ def figure_cout_moyen(structure: StructureCouts, quantite_max: float | None = No
     q = np.linspace(q_max / 50, q_max, 200)
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=q, y=structure.cout_moyen(q), mode="lines", name="Coût complet par unité",
-                             line=dict(color="#a142f4", width=3)))
+                             line=dict(color=palette.VIOLET, width=3)))
     fig.add_trace(go.Scatter(x=q, y=np.full_like(q, structure.cout_variable_unitaire), mode="lines",
-                             name="Coût variable par unité", line=dict(color="#9aa0a6", dash="dash")))
+                             name="Coût variable par unité", line=dict(color=palette.GRIS_CLAIR, dash="dash")))
     if prix is not None:
         fig.add_trace(go.Scatter(x=q, y=np.full_like(q, _blocs.nombre(prix, "Le prix (prix)")), mode="lines",
-                                 name="Prix", line=dict(color="#188038")))
+                                 name="Prix", line=dict(color=palette.VERT_VIF)))
     plafond = float(structure.cout_moyen(q_max / 10)) * 1.1 if structure.couts_fixes else None
     unite = html.escape(structure.unite)
-    fig.update_xaxes(title_text=f"Quantité ({unite}s par mois)", gridcolor="#eceff1")
-    fig.update_yaxes(title_text=f"Euros par {unite}", range=[0, plafond] if plafond else None, gridcolor="#eceff1")
+    fig.update_xaxes(title_text=f"Quantité ({unite}s par mois)", gridcolor=palette.FOND_ARDOISE)
+    fig.update_yaxes(title_text=f"Euros par {unite}", range=[0, plafond] if plafond else None, gridcolor=palette.FOND_ARDOISE)
     fig.update_layout(title=dict(text="Économies d'échelle : le coût par unité baisse avec le volume", x=0.01),
                       height=hauteur, margin=dict(l=60, r=20, t=60, b=50),
                       legend=dict(orientation="h", y=-0.25, x=0), **_STYLE)
@@ -117,7 +118,7 @@ def figure_argent_et_immateriel(structure: StructureCouts, quantite: float = 0.0
     if monetaires:
         fig.add_trace(go.Bar(
             y=[c.libelle for c in monetaires], x=[c.montant * (q if c.nature == "variable" else 1) for c in monetaires],
-            orientation="h", marker_color=["#5f6368" if c.nature == "fixe" else "#e8710a" for c in monetaires],
+            orientation="h", marker_color=[palette.GRIS if c.nature == "fixe" else palette.ORANGE for c in monetaires],
             customdata=[c.nature for c in monetaires], hovertemplate="%{y} (%{customdata}) : %{x:,.0f} €<extra></extra>",
             showlegend=False), row=1, col=1)
     immateriels = structure.immateriels()
@@ -129,7 +130,7 @@ def figure_argent_et_immateriel(structure: StructureCouts, quantite: float = 0.0
             text=[f"stress {s}/10" for s in immateriels["stress"]], textposition="auto",
             hovertemplate="%{y} : %{x:g} h par mois<extra></extra>", showlegend=False), row=1, col=2)
     else:
-        fig.add_annotation(x=0.82, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(color="#5f6368"),
+        fig.add_annotation(x=0.82, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(color=palette.GRIS),
                            text="Aucun coût immatériel noté :<br>temps non payé ? stress ?")
     fig.update_yaxes(automargin=True)
     titre = (f"Ce que coûte le modèle — {html.escape(structure.nom)}<br><sup>pour {_blocs.nombre_fr(q)} "

@@ -12,28 +12,19 @@ from strategie.dilemme import gains as _g
 from strategie.dilemme.premier_tournoi import ENTRANTS_1980
 from strategie.dilemme.strategies import CLASSES, Strategie
 from strategie.francais import nombre
+from strategie import palette
+from strategie.figures._commun import message_central
 
 __all__ = [
     "couleur", "figure_vide", "figure_gains", "figure_coups", "figure_match", "figure_classement",
     "figure_matrice", "figure_evolution", "figure_article", "figure_1980",
 ]
 
-VERT, ROUGE, GRIS = "#2e7d32", "#c62828", "#9e9e9e"
+VERT, ROUGE, GRIS = palette.VERT_COOPERATION, palette.ROUGE_TRAHISON, palette.GRIS_NEUTRE
 
-_COULEURS = {
-    "donnant_donnant": "#1e88e5", "donnant_donnant_patient": "#64b5f6", "rancunier": "#6a1b9a",
-    "toujours_cooperer": "#ec407a", "toujours_trahir": "#212121", "hasard": "#9e9e9e",
-    "donnant_donnant_mefiant": "#0d47a1", "pavlov": "#43a047", "alternant": "#ff9800",
-    "donnant_donnant_double": "#3949ab", "donnant_donnant_dur": "#283593",
-    "donnant_donnant_genereux": "#26c6da", "joss": "#8d6e63", "sondeur": "#fdd835",
-    "detective": "#795548", "majorite_douce": "#00897b",
-    # The entrants of Axelrod's first tournament (1980) that are not classics of the course.
-    "tideman_chieruzzi": "#5c6bc0", "nydegger": "#8e24aa", "grofman": "#26a69a", "shubik": "#7e57c2",
-    "stein_rapoport": "#0277bd", "davis": "#ad1457", "graaskamp": "#f57c00", "downing": "#6d4c41",
-    "feld": "#c0ca33", "tullock": "#78909c", "anonyme": "#bdbdbd",
-}
+_COULEURS = palette.COULEURS_STRATEGIES
 _PAR_NOM_AFFICHE = {cls.nom_affiche: _COULEURS[cls.nom] for cls in (*CLASSES, *ENTRANTS_1980)}
-_AUTRES = ["#e53935", "#5e35b1", "#00acc1", "#7cb342", "#f4511e", "#d81b60", "#546e7a"]
+_AUTRES = palette.COULEURS_AUTRES_STRATEGIES
 
 
 def couleur(strategie_ou_nom) -> str:
@@ -48,7 +39,7 @@ def couleur(strategie_ou_nom) -> str:
 
 
 _VIDE = dict(template="none")
-_AXE = dict(gridcolor="#e0e0e0", zerolinecolor="#bdbdbd")
+_AXE = dict(gridcolor=palette.GRILLE, zerolinecolor=palette.GRIS_PALE)
 
 
 def _fusion(base: dict, extra: dict) -> dict:
@@ -84,8 +75,7 @@ def _publique(construire):
 
 def _consigne(texte: str, y: float = 0.5) -> dict:
     """Une annotation au milieu de la figure, pour dire quoi faire quand il n'y a encore rien à montrer."""
-    return dict(text=texte, x=0.5, y=y, xref="paper", yref="paper", showarrow=False, bgcolor="white",
-                font=dict(size=15, color="#616161"))
+    return message_central(texte, couleur=palette.GRIS_CONSIGNE, taille=15, y=y, bgcolor="white")
 
 
 @_publique
@@ -119,14 +109,14 @@ def figure_gains(gains=None, coups: tuple[str, str] | None = None, titre: str | 
     trace = dict(
         type="heatmap", z=total.tolist(), x=[f"L'autre : {n}" for n in noms], y=[f"Moi : {n}" for n in noms],
         text=[[cellule(i, j) for j in range(2)] for i in range(2)], texttemplate="%{text}",
-        textfont=dict(size=18), colorscale=[[0, "#ffebee"], [1, "#e8f5e9"]], showscale=False,
+        textfont=dict(size=18), colorscale=[[0, palette.FOND_ROSE], [1, palette.FOND_VERT_PALE]], showscale=False,
         hovertemplate="%{y} / %{x}<br>moi ; l'autre : %{text}<extra></extra>",
     )
     formes = []
     if coups is not None:
         i, j = ("CD".index(coups[0]), "CD".index(coups[1]))
         formes.append(dict(type="rect", x0=j - 0.48, x1=j + 0.48, y0=i - 0.48, y1=i + 0.48,
-                           line=dict(color="#f9a825", width=5)))
+                           line=dict(color=palette.JAUNE_SURLIGNAGE, width=5)))
     if titre is None:
         titre = "Matrice des gains (" + ("points : plus c'est haut, mieux c'est" if g.plus_haut_est_mieux
                                          else "années de prison : moins c'est mieux") + ")"
@@ -184,7 +174,7 @@ def figure_classement(classement: pd.DataFrame, pari: str | None = None, titre: 
     trace = dict(
         type="bar", x=scores, y=noms, orientation="h",
         marker=dict(color=[couleur(n) for n in noms],
-                    line=dict(color="#f9a825", width=[4 if nom == pari else 0 for nom in noms])),
+                    line=dict(color=palette.JAUNE_SURLIGNAGE, width=[4 if nom == pari else 0 for nom in noms])),
         text=[f"{s:.3f}" for s in scores], textposition="auto",
         hovertemplate="%{y} : %{x:.3f} par tour<extra></extra>",
     )
@@ -267,13 +257,13 @@ def figure_1980(classement: pd.DataFrame, invite: str | None = None, titre: str 
     barres = dict(
         type="bar", x=scores, y=noms, orientation="h", name="rejoué",
         marker=dict(color=[couleur(n) for n in noms],
-                    line=dict(color="#f9a825", width=[4 if n == invite else 0 for n in noms])),
+                    line=dict(color=palette.JAUNE_SURLIGNAGE, width=[4 if n == invite else 0 for n in noms])),
         text=[nombre(v, 1) for v in scores], textposition="inside",
         hovertemplate="%{y} : %{text} points par match<extra></extra>",
     )
     losanges = dict(
         type="scatter", x=article, y=noms, mode="markers", name="article (1980)",
-        marker=dict(symbol="diamond", size=11, color="#212121"),
+        marker=dict(symbol="diamond", size=11, color=palette.ENCRE_NOIRE),
         text=[nombre(v, 1) if v is not None else "" for v in article],
         hovertemplate="%{y} dans l'article : %{text} points<extra></extra>",
     )

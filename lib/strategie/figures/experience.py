@@ -8,6 +8,8 @@ import plotly.graph_objects as go
 from strategie.canevas_strategique import nombre_fr
 from strategie.erreurs import SaisieInvalide
 from strategie.experience import QUADRANTS, ParcoursClient, classer_cibles, uniformite
+from strategie import palette
+from strategie.figures._commun import figure_vide
 
 __all__ = [
     "COULEURS_STATUTS",
@@ -18,17 +20,17 @@ __all__ = [
     "figure_uniformite",
 ]
 
-COULEURS_STATUTS = {"déception": "#b3261e", "conforme": "#9e9e9e", "bonne surprise": "#137333"}
-COULEUR_ATTENDU = "#5f6368"
-COULEUR_PERCU = "#1a73e8"
+COULEURS_STATUTS = {"déception": palette.ROUGE, "conforme": palette.GRIS_NEUTRE, "bonne surprise": palette.VERT}
+COULEUR_ATTENDU = palette.GRIS
+COULEUR_PERCU = palette.BLEU
 SYMBOLES_STATUTS = {"déception": "triangle-down", "conforme": "circle", "bonne surprise": "triangle-up"}
 MARQUES_STATUTS = {"déception": "▼", "conforme": "", "bonne surprise": "▲"}
 SYMBOLES_QUADRANTS = {"prioritaire": "star", "chantier": "square", "opportunite": "diamond", "ecarter": "x"}
 COULEURS_QUADRANTS = {
-    "prioritaire": "#137333",
-    "chantier": "#1a73e8",
-    "opportunite": "#e8710a",
-    "ecarter": "#9e9e9e",
+    "prioritaire": palette.VERT,
+    "chantier": palette.BLEU,
+    "opportunite": palette.ORANGE,
+    "ecarter": palette.GRIS_NEUTRE,
 }
 _LEGENDE = dict(orientation="h", yref="container", y=0.0, yanchor="bottom", xanchor="left", x=0)
 
@@ -39,15 +41,6 @@ def _exiger_parcours(parcours) -> None:
             f"Cette figure attend un ParcoursClient, pas {type(parcours).__name__} : construisez-le avec "
             "ParcoursClient(points)."
         )
-
-
-def _vide(titre: str, texte: str) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        title=titre, template="plotly_white", separators=", ", xaxis_visible=False, yaxis_visible=False,
-        annotations=[dict(text=texte, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font_size=14)],
-    )
-    return fig
 
 
 def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | None = None, hauteur: int = 520) -> go.Figure:
@@ -61,7 +54,7 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
     titre = titre or parcours.nom or "Parcours client : promesse et réalité"
     table = parcours.tableau()
     if table.empty:
-        return _vide(titre, "Ajoutez des points de contact pour dessiner le parcours.")
+        return figure_vide(titre, "Ajoutez des points de contact pour dessiner le parcours.")
     x = list(range(len(table)))
     fig = go.Figure()
     # Shapes and annotations are gathered first and set once: adding them one by one is slow in plotly.
@@ -71,11 +64,11 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
         debut, fin = positions.min() - 0.5, positions.max() + 0.5
         formes.append(
             dict(type="rect", xref="x", yref="paper", x0=debut, x1=fin, y0=0, y1=1, line_width=0, layer="below",
-                 fillcolor="#f1f3f4" if i % 2 == 0 else "#ffffff")
+                 fillcolor=palette.FOND_GRIS if i % 2 == 0 else palette.BLANC)
         )
         notes.append(
             dict(x=(debut + fin) / 2, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                 text=f"<b>{etape}</b>", font=dict(size=12, color="#3c4043"))
+                 text=f"<b>{etape}</b>", font=dict(size=12, color=palette.GRIS_FONCE))
         )
     for _, ligne in table[table["statut"] != "conforme"].iterrows():
         formes.append(
@@ -123,7 +116,7 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
         tickvals=x, ticktext=list(table["point_de_contact"]), tickangle=-30, range=[-0.6, len(x) - 0.4],
         showgrid=False, automargin=True,
     )
-    fig.update_yaxes(title_text="Score (attendu / perçu)", range=[bas - marge, haut + marge], gridcolor="#e5e5e5")
+    fig.update_yaxes(title_text="Score (attendu / perçu)", range=[bas - marge, haut + marge], gridcolor=palette.GRILLE_CLAIRE)
     return fig
 
 
@@ -132,7 +125,7 @@ def figure_ecarts(parcours: ParcoursClient, titre: str = "Écarts entre promesse
     _exiger_parcours(parcours)
     table = parcours.tableau()
     if table.empty:
-        return _vide(titre, "Ajoutez des points de contact pour voir les écarts.")
+        return figure_vide(titre, "Ajoutez des points de contact pour voir les écarts.")
     table = table.sort_values("ecart", kind="stable", ascending=False)
     fig = go.Figure(
         go.Bar(
@@ -146,7 +139,7 @@ def figure_ecarts(parcours: ParcoursClient, titre: str = "Écarts entre promesse
         )
     )
     etendue = max(1.0, float(table["ecart"].abs().max()))
-    fig.add_vline(x=0, line_color="#3c4043", line_width=1)
+    fig.add_vline(x=0, line_color=palette.GRIS_FONCE, line_width=1)
     fig.update_layout(
         title=titre, template="plotly_white", separators=", ", height=hauteur or max(300, 60 + 34 * len(table)),
         margin=dict(l=10, t=60), xaxis_title="Écart perçu − attendu (négatif = déception)",
@@ -185,8 +178,8 @@ def figure_ciblage(
                 showlegend=not partie.empty,
             )
         )
-    fig.add_hline(y=sp, line_dash="dot", line_color="#9e9e9e")
-    fig.add_vline(x=se, line_dash="dot", line_color="#9e9e9e")
+    fig.add_hline(y=sp, line_dash="dot", line_color=palette.GRIS_NEUTRE)
+    fig.add_vline(x=se, line_dash="dot", line_color=palette.GRIS_NEUTRE)
     xmax = float(table["effort"].max()) * 1.3  # room for the labels of the right-most targets
     ymax = float(table["potentiel"].max()) * 1.15 or 1.0
     fig.update_layout(

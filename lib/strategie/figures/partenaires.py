@@ -9,8 +9,9 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.partenaires import MOTIVATIONS, TITRES_MOTIVATIONS, TYPES, Ecosysteme
+from strategie import palette
 
-COULEURS = {"alliance": "#1a73e8", "coopetition": "#e8710a", "coentreprise": "#a142f4", "acheteur_fournisseur": "#188038"}
+COULEURS = {"alliance": palette.BLEU, "coopetition": palette.ORANGE, "coentreprise": palette.VIOLET, "acheteur_fournisseur": palette.VERT_VIF}
 TIRETS = {"alliance": "solid", "coopetition": "dash", "coentreprise": "dot", "acheteur_fournisseur": "solid"}
 _INITIALES = {"optimisation": "O", "reduction_risque": "R", "acquisition": "A"}
 
@@ -36,11 +37,11 @@ def figure_ecosysteme(ecosysteme: Ecosysteme, largeur: int = 900, hauteur: int =
     }
     for lien in ecosysteme.liens:
         (xa, ya), (xb, yb) = positions[lien.a], positions[lien.b]
-        fig.add_trace(go.Scatter(x=[xa, xb], y=[ya, yb], mode="lines", line=dict(color="#9aa0a6", dash="dot", width=2),
+        fig.add_trace(go.Scatter(x=[xa, xb], y=[ya, yb], mode="lines", line=dict(color=palette.GRIS_CLAIR, dash="dot", width=2),
                                  hoverinfo="skip", showlegend=False))
         if lien.description:
             fig.add_annotation(x=(xa + xb) / 2, y=(ya + yb) / 2, text=f"<i>{_coupe(lien.description)}</i>",
-                               showarrow=False, font=dict(size=10, color="#5f6368"), bgcolor="rgba(255,255,255,0.8)")
+                               showarrow=False, font=dict(size=10, color=palette.GRIS), bgcolor="rgba(255,255,255,0.8)")
     deja_en_legende = set()
     for p in partenaires:
         x, y = positions[p.nom]
@@ -62,11 +63,11 @@ def figure_ecosysteme(ecosysteme: Ecosysteme, largeur: int = 900, hauteur: int =
             hoverinfo="text",
         ))
     fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers+text", showlegend=False, text=[f"<b>{_coupe(ecosysteme.centre)}</b>"],
-                             marker=dict(size=86, color="#fef7e0", line=dict(color="#5f6368", width=2)),
+                             marker=dict(size=86, color=palette.FOND_JAUNE, line=dict(color=palette.GRIS, width=2)),
                              textfont=dict(size=12), hoverinfo="skip"))
     if not partenaires:
         fig.add_annotation(x=0, y=-0.5, showarrow=False, text="Ajoutez des partenaires pour dessiner la carte.",
-                           font=dict(size=14, color="#5f6368"))
+                           font=dict(size=14, color=palette.GRIS))
     legende = " · ".join(f"{_INITIALES[m]} = {TITRES_MOTIVATIONS[m].lower()}" for m in MOTIVATIONS)
     fig.update_xaxes(visible=False, range=[-1.6, 1.6], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-1.5, 1.5], fixedrange=True, scaleanchor="x")

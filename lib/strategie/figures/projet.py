@@ -9,10 +9,11 @@ import plotly.graph_objects as go
 
 from strategie.figures.rapport_projet import page_html as _page
 from strategie.projet import PILIERS, Etape, Projet, _date_valide, _projet_valide, bilan
+from strategie import palette
 
 __all__ = ["COULEUR_FAIT", "COULEUR_A_FAIRE", "figure_bilan", "page_html"]
 
-COULEUR_FAIT, COULEUR_A_FAIRE = "#137333", "#dadce0"
+COULEUR_FAIT, COULEUR_A_FAIRE = palette.VERT, palette.BORDURE
 
 
 def figure_bilan(projet: Projet, aujourd_hui: _dt.date | None = None, etapes: list[Etape] | None = None) -> go.Figure:

@@ -8,11 +8,12 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.proposition_valeur import CIBLE, GENRES, IMPORTANCES, PROFIL, CanevasProposition
+from strategie import palette
 
 # Rows from top to bottom: gains, problems, jobs (the usual reading of the canvas).
 _RANGEES = (("createurs", "gains"), ("reducteurs", "problemes"), ("produits", "taches"))
 _X_CARTE, _X_PROFIL = 4.4, 5.6
-_VERT, _ROUGE, _GRIS = "#137333", "#c5221f", "#9aa0a6"
+_VERT, _ROUGE, _GRIS = palette.VERT, palette.ROUGE_ALERTE, palette.GRIS_CLAIR
 
 
 def _court(texte: str, largeur: int = 42) -> str:
@@ -46,10 +47,10 @@ def figure_proposition(canevas: CanevasProposition, hauteur: int | None = None) 
         y_haut -= hauteur_bande + 0.3
     y_bas = y_haut + 0.3
     for carte, profil, haut, bas in bandes:
-        fig.add_shape(type="rect", x0=0, x1=_X_CARTE + 0.2, y0=bas, y1=haut, line=dict(color="#5f6368"),
-                      fillcolor="#fef7e0", layer="below")
-        fig.add_shape(type="rect", x0=_X_PROFIL - 0.2, x1=10, y0=bas, y1=haut, line=dict(color="#5f6368"),
-                      fillcolor="#e8f0fe", layer="below")
+        fig.add_shape(type="rect", x0=0, x1=_X_CARTE + 0.2, y0=bas, y1=haut, line=dict(color=palette.GRIS),
+                      fillcolor=palette.FOND_JAUNE, layer="below")
+        fig.add_shape(type="rect", x0=_X_PROFIL - 0.2, x1=10, y0=bas, y1=haut, line=dict(color=palette.GRIS),
+                      fillcolor=palette.FOND_BLEU, layer="below")
         fig.add_annotation(x=0.1, y=haut - 0.1, text=f"<b>{GENRES[carte]}</b>", showarrow=False,
                            xanchor="left", yanchor="top")
         fig.add_annotation(x=9.9, y=haut - 0.1, text=f"<b>{GENRES[profil]}</b>", showarrow=False,
@@ -69,7 +70,7 @@ def figure_proposition(canevas: CanevasProposition, hauteur: int | None = None) 
                 mode="markers+text", textposition="middle left", showlegend=False,
                 text=[_court(e.texte) + ("  (ne répond à rien)" if e.texte in superflus else "") for e in elements],
                 marker=dict(symbol="square", size=12, color=[_GRIS if e.texte in superflus else _VERT for e in elements]),
-                textfont=dict(color=[_GRIS if e.texte in superflus else "#202124" for e in elements]),
+                textfont=dict(color=[_GRIS if e.texte in superflus else palette.ENCRE for e in elements]),
                 hovertext=[f"{GENRES[carte]} : {html.escape(e.texte)}<br>répond à : "
                            f"{html.escape(', '.join(e.repond_a) or 'rien')}" for e in elements],
                 hoverinfo="text"))
@@ -82,7 +83,7 @@ def figure_proposition(canevas: CanevasProposition, hauteur: int | None = None) 
                       for e in elements],
                 marker=dict(size=[8 + 5 * e.importance for e in elements],
                             color=[_VERT if e.texte in servis[profil] else _ROUGE for e in elements]),
-                textfont=dict(color=["#202124" if e.texte in servis[profil] else _ROUGE for e in elements]),
+                textfont=dict(color=[palette.ENCRE if e.texte in servis[profil] else _ROUGE for e in elements]),
                 hovertext=[f"{GENRES[profil]} : {html.escape(e.texte)}<br>importance {IMPORTANCES[e.importance]}<br>"
                            + ("réponse : " + html.escape(", ".join(canevas.repondu_par(profil, e.texte)))
                               if e.texte in servis[profil] else "<b>sans réponse</b>") for e in elements],

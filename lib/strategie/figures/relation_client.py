@@ -8,8 +8,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from strategie.relation_client import OBJECTIFS, TYPES, PlanRelations
+from strategie import palette
 
-COULEURS_OBJECTIFS = {"acquisition": "#1a73e8", "fidelisation": "#188038", "ventes_additionnelles": "#e37400"}
+COULEURS_OBJECTIFS = {"acquisition": palette.BLEU, "fidelisation": palette.VERT_VIF, "ventes_additionnelles": palette.ORANGE_FONCE}
 _TAILLES = {"faible": 12, "moyenne": 19, "forte": 28}
 
 
@@ -32,7 +33,7 @@ def figure_relations(plan: PlanRelations, hauteur: int | None = None) -> go.Figu
                 x=[TYPES[r.type].rang for r in relations], y=[r.segment for r in relations], mode="markers",
                 name=libelle, legendgroup=objectif, showlegend=False,
                 marker=dict(size=[_TAILLES[r.valeur] for r in relations], color=COULEURS_OBJECTIFS[objectif],
-                            line=dict(color="#202124", width=1)),
+                            line=dict(color=palette.ENCRE, width=1)),
                 hovertext=[f"<b>{html.escape(r.segment)}</b> — {TYPES[r.type].libelle}<br>valeur {r.valeur}<br>"
                            + " / ".join(f"{OBJECTIFS[o].lower()} {getattr(r, o):g} %" for o in OBJECTIFS)
                            for r in relations],
@@ -47,7 +48,7 @@ def figure_relations(plan: PlanRelations, hauteur: int | None = None) -> go.Figu
     fig.update_xaxes(row=1, col=1, range=[0.5, 6.5], tickvals=[t.rang for t in types], ticktext=noms_axe,
                      tickangle=0, showgrid=True,
                      title=dict(text="← plus humain, plus coûteux · plus automatisé, à grande échelle →",
-                                font=dict(size=11, color="#5f6368")))
+                                font=dict(size=11, color=palette.GRIS)))
     fig.update_xaxes(row=1, col=2, range=[0, 100], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array", categoryarray=segments)
     fig.update_layout(

@@ -8,8 +8,9 @@ import textwrap
 import plotly.graph_objects as go
 
 from strategie.ressources import InventaireRessources, categories
+from strategie import palette
 
-_FONDS = ("#e8f0fe", "#fef7e0", "#e6f4ea", "#fce8e6")
+_FONDS = (palette.FOND_BLEU, palette.FOND_JAUNE, palette.FOND_VERT, palette.FOND_ROUGE)
 
 
 def _ligne(texte: str, critique: bool, detenue: bool) -> str:
@@ -18,7 +19,7 @@ def _ligne(texte: str, critique: bool, detenue: bool) -> str:
     suffixe = " <i>(à obtenir)</i>" if not detenue else ""
     if critique:
         return f"{puce} <b>{morceaux}</b>{suffixe}"
-    return f"<span style='color:#80868b'>{puce} {morceaux} (non indispensable)</span>"
+    return f"<span style='color:{palette.GRIS_MOYEN}'>{puce} {morceaux} (non indispensable)</span>"
 
 
 def figure_ressources(inventaire: InventaireRessources, largeur: int = 900, hauteur: int = 480) -> go.Figure:
@@ -30,7 +31,7 @@ def figure_ressources(inventaire: InventaireRessources, largeur: int = 900, haut
         x0, y1 = (i % 2), 1 - (i // 2)
         vide = comptes[cle] == 0
         fig.add_shape(type="rect", x0=x0 + 0.01, x1=x0 + 0.99, y0=y1 - 0.99, y1=y1 - 0.01, layer="below",
-                      fillcolor=_FONDS[i], line=dict(color="#d93025" if vide else "#9aa0a6", width=2 if vide else 1,
+                      fillcolor=_FONDS[i], line=dict(color=palette.ROUGE_VIF if vide else palette.GRIS_CLAIR, width=2 if vide else 1,
                                                      dash="dash" if vide else "solid"))
         entete = f"<b>{html.escape(famille.titre)}</b> ({comptes[cle]} indispensable{'s' if comptes[cle] > 1 else ''})"
         fig.add_annotation(x=x0 + 0.04, y=y1 - 0.05, xanchor="left", yanchor="top", showarrow=False,
@@ -38,7 +39,7 @@ def figure_ressources(inventaire: InventaireRessources, largeur: int = 900, haut
         lignes = [_ligne(r.texte, r.critique, r.detenue) for r in inventaire.ressources if r.categorie == cle]
         if not lignes:
             question = "<br>".join(html.escape(m) for m in textwrap.wrap(f"Vide : {famille.si_absente}", 55))
-            lignes = [f"<i style='color:#d93025'>{question}</i>"]
+            lignes = [f"<i style='color:{palette.ROUGE_VIF}'>{question}</i>"]
         fig.add_annotation(x=x0 + 0.04, y=y1 - 0.16, xanchor="left", yanchor="top", showarrow=False, align="left",
                            text="<br>".join(lignes), font=dict(size=12))
     fig.update_xaxes(visible=False, range=[0, 2], fixedrange=True)

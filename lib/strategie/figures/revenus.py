@@ -8,8 +8,9 @@ from plotly.subplots import make_subplots
 
 from strategie.erreurs import SaisieInvalide
 from strategie.revenus import MODELES
+from strategie import palette
 
-PALETTE = ("#1a73e8", "#e8710a", "#188038", "#a142f4", "#d93025", "#12b5cb", "#5f6368", "#f9ab00")
+PALETTE = (palette.BLEU, palette.ORANGE, palette.VERT_VIF, palette.VIOLET, palette.ROUGE_VIF, palette.CYAN, palette.GRIS, palette.JAUNE)
 
 
 def _par_scenario(projections: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -32,13 +33,13 @@ def figure_revenus(projections: pd.DataFrame, titre: str = "Revenus dans le temp
             fig.add_trace(go.Scatter(
                 x=groupe["mois"], y=groupe[colonne], mode="lines", name=etiquette, legendgroup=nom,
                 showlegend=ligne == 1, line=dict(color=couleur, width=2.5),
-                hovertemplate=f"{nom}<br>mois %{{x}}<br>%{{y:,.0f}} €<extra></extra>",
+                hovertemplate=f"{nom}<br>mois %{{x}}<br>%{{y:,.0f}}\u00a0€<extra></extra>",
             ), row=ligne, col=1)
     fig.update_xaxes(title_text="Mois", row=2, col=1)
     fig.update_yaxes(rangemode="tozero", tickformat=",.0f")
     fig.update_layout(title=dict(text=titre, x=0.01), height=hauteur, margin=dict(l=60, r=20, t=70, b=60),
                       legend=dict(orientation="h", y=-0.12, x=0), hovermode="x unified",
                       plot_bgcolor="white", paper_bgcolor="white", separators=", ")
-    fig.update_xaxes(gridcolor="#eceff1")
-    fig.update_yaxes(gridcolor="#eceff1")
+    fig.update_xaxes(gridcolor=palette.FOND_ARDOISE)
+    fig.update_yaxes(gridcolor=palette.FOND_ARDOISE)
     return fig

@@ -10,19 +10,8 @@ import plotly.graph_objects as go
 
 from strategie import francais
 from strategie.segments import EFFORTS, Segmentation
-
-
-def _vide(titre: str, texte: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=texte, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font=dict(size=14))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(title=titre, height=360, template="plotly_white")
-    return fig
-
-
-def _euros(valeur: float) -> str:
-    return francais.euros(valeur, centimes=False)
+from strategie import palette
+from strategie.figures._commun import figure_vide
 
 
 # Figures hold plain lists, not numpy arrays: a FigureWidget ships numpy arrays as binary
@@ -37,7 +26,7 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
     La couleur dit l'effort pour atteindre le segment (vert facile, rouge difficile).
     """
     if not len(segmentation):
-        return _vide("Segments de clients", "Aucun segment pour l'instant : ajoutez-en un.")
+        return figure_vide("Segments de clients", "Aucun segment pour l'instant : ajoutez-en un.", hauteur=360)
     segments = segmentation.segments
     tailles = np.array([s.taille for s in segments], dtype=float)
     prix = np.array([s.disposition_a_payer for s in segments], dtype=float)
@@ -60,23 +49,23 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
             if garde.sum() < 2:
                 continue
             fig.add_trace(go.Scatter(
-                x=xs[garde].tolist(), y=ys[garde].tolist(), mode="lines", line=dict(color="#bdc1c6", dash="dot", width=1),
+                x=xs[garde].tolist(), y=ys[garde].tolist(), mode="lines", line=dict(color=palette.GRIS_POINTILLE, dash="dot", width=1),
                 hoverinfo="skip", showlegend=False,
             ))
-            fig.add_annotation(x=math.log10(float(xs[garde][0])), y=float(ys[garde][0]), text=f"potentiel {_euros(niveau)}",
-                               showarrow=False, font=dict(size=10, color="#80868b"), xanchor="left", yanchor="bottom")
+            fig.add_annotation(x=math.log10(float(xs[garde][0])), y=float(ys[garde][0]), text=f"potentiel {francais.euros(niveau, centimes=False)}",
+                               showarrow=False, font=dict(size=10, color=palette.GRIS_MOYEN), xanchor="left", yanchor="bottom")
     survols = [
         f"<b>{html.escape(s.nom)}</b><br>{html.escape(s.qui)}<br>Besoins : {html.escape(', '.join(s.besoins))}"
-        f"<br>{s.taille:,} clients × {_euros(s.disposition_a_payer)} = {_euros(s.potentiel)} par an"
-        f"<br>Effort : {s.effort} ({EFFORTS[s.effort]})".replace(",", " ")
+        f"<br>{francais.nombre(s.taille)} clients × {francais.euros(s.disposition_a_payer, centimes=False)}"
+        f" = {francais.euros(s.potentiel, centimes=False)} par an<br>Effort : {s.effort} ({EFFORTS[s.effort]})"
         for s in segments
     ]
     fig.add_trace(go.Scatter(
         x=tailles.tolist(), y=prix.tolist(), mode="markers+text", text=[s.nom for s in segments], textposition="top center",
         hovertext=survols, hoverinfo="text", showlegend=False,
         marker=dict(size=diametres.tolist(), color=[s.effort for s in segments], cmin=1, cmax=5,
-                    colorscale=[[0, "#34a853"], [0.5, "#fbbc04"], [1, "#ea4335"]], opacity=0.75,
-                    line=dict(color="#3c4043", width=1),
+                    colorscale=[[0, palette.VERT_VIF_CLAIR], [0.5, palette.JAUNE_VIF_CLAIR], [1, palette.ROUGE_VIF_CLAIR]], opacity=0.75,
+                    line=dict(color=palette.GRIS_FONCE, width=1),
                     colorbar=dict(title="Effort", tickvals=[1, 2, 3, 4, 5], len=0.6)),
     ))
     diagnostic = segmentation.type_de_marche()
@@ -85,7 +74,7 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
     fig.update_yaxes(title="Disposition à payer (€ par client et par an)", range=[-0.05 * y_max, y_max],
                      rangemode="tozero")
     fig.update_layout(
-        title=f"{html.escape(segmentation.nom)} — {diagnostic.libelle} — potentiel total {_euros(segmentation.potentiel_total)}",
+        title=f"{html.escape(segmentation.nom)} — {diagnostic.libelle} — potentiel total {francais.euros(segmentation.potentiel_total, centimes=False)}",
         height=hauteur, template="plotly_white", margin=dict(l=60, r=20, t=60, b=60),
     )
     return fig
@@ -94,14 +83,14 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
 def figure_besoins(segmentation: Segmentation, hauteur: int | None = None) -> go.Figure:
     """Matrice segments × besoins : ce que les segments partagent et ce qui les distingue."""
     if not len(segmentation):
-        return _vide("Besoins des segments", "Aucun segment pour l'instant : ajoutez-en un.")
+        return figure_vide("Besoins des segments", "Aucun segment pour l'instant : ajoutez-en un.", hauteur=360)
     matrice = segmentation.matrice_besoins()
     valeurs = matrice.to_numpy(dtype=float)
     partages = valeurs.sum(axis=0)
     textes = np.where(valeurs > 0, "✓", "")
     fig = go.Figure(go.Heatmap(
         z=valeurs.tolist(), x=[str(c) for c in matrice.columns], y=[str(i) for i in matrice.index],
-        text=textes.tolist(), texttemplate="%{text}", colorscale=[[0, "#f8f9fa"], [1, "#4285f4"]], zmin=0, zmax=1,
+        text=textes.tolist(), texttemplate="%{text}", colorscale=[[0, palette.FOND_TRES_CLAIR], [1, palette.BLEU_VIF_CLAIR]], zmin=0, zmax=1,
         showscale=False, xgap=2, ygap=2,
         hovertemplate="%{y} — %{x}<extra></extra>",
     ))

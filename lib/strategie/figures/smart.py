@@ -14,15 +14,17 @@ from strategie.erreurs import SaisieInvalide
 from strategie.smart import CRITERES, LIBELLES, PlanExecution, TableauDeBord, verifier
 from strategie.smart._texte import format_nombre
 from strategie.smart.tableau import FLECHES, NON_MESURE, STATUTS
+from strategie import palette
+from strategie.figures._commun import message_central
 
 COULEURS_STATUTS = {
-    "atteint": "#1b7837",
-    "en bonne voie": "#7fbf7b",
-    "à surveiller": "#f1a340",
-    "en retard": "#d73027",
-    "non mesuré": "#bdbdbd",
+    "atteint": palette.VERT_ATTEINT,
+    "en bonne voie": palette.VERT_BONNE_VOIE,
+    "à surveiller": palette.ORANGE_SURVEILLER,
+    "en retard": palette.ROUGE_RETARD,
+    "non mesuré": palette.GRIS_PALE,
 }
-_ECHELLE_SMART = [[0, "#d73027"], [0.6, "#f1a340"], [1, "#1b7837"]]
+_ECHELLE_SMART = [[0, palette.ROUGE_RETARD], [0.6, palette.ORANGE_SURVEILLER], [1, palette.VERT_ATTEINT]]
 _COLONNES_REQUISES = {"indicateur", "cible", "reel", "avancement", "attendu", "statut", "tendance", "unite"}
 
 
@@ -95,7 +97,7 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
     if len(df):
         figure.add_trace(go.Scatter(
             x=df["attendu"] * 100, y=df["indicateur"], mode="markers", name="avancement attendu",
-            marker=dict(symbol="diamond", size=11, color="#333333", line=dict(color="white", width=1)),
+            marker=dict(symbol="diamond", size=11, color=palette.ENCRE_ANTHRACITE, line=dict(color="white", width=1)),
             hovertemplate="<b>%{y}</b><br>attendu à cette date : %{x:.0f} %<extra></extra>",
         ))
     maximum = float(np.nanmax(np.append(dessine, 100.0))) if len(dessine) else 100.0
@@ -113,14 +115,13 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
             showlegend=False, hoverinfo="skip",
         ))
     else:  # a waiting figure says what to do
-        figure.add_annotation(
-            x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=14, color="#555555"),
-            text="Aucun indicateur dans ce tableau de bord :<br>"
-                 "ajoutez-en un avec sa méthode ajouter(indicateur, depart, cible).",
-        )
-    figure.add_vline(x=100, line_dash="dash", line_color="#1b7837", annotation_text="cible",
+        figure.add_annotation(**message_central(
+            "Aucun indicateur dans ce tableau de bord :<br>"
+            "ajoutez-en un avec sa méthode ajouter(indicateur, depart, cible).", couleur=palette.GRIS_ARDOISE,
+        ))
+    figure.add_vline(x=100, line_dash="dash", line_color=palette.VERT_ATTEINT, annotation_text="cible",
                      annotation_position="top")
-    figure.add_vline(x=0, line_color="#555555", annotation_text="départ", annotation_position="top")
+    figure.add_vline(x=0, line_color=palette.GRIS_ARDOISE, annotation_text="départ", annotation_position="top")
     figure.update_layout(
         title=titre or "Tableau de bord : où en est chaque indicateur ?",
         xaxis=dict(title="avancement du départ vers la cible (%)", range=[min(minimum, 0) - 10, droite + 75],
@@ -138,15 +139,15 @@ def figure_plan(plan: PlanExecution, aujourd_hui: _dt.date | None = None) -> go.
     if not isinstance(plan, PlanExecution):
         raise SaisieInvalide("plan : attendu un smart.PlanExecution.")
     racine = plan.nom or "Stratégie"
-    ids, etiquettes, parents, couleurs, survols = ["racine"], [racine], [""], ["#f0f0f0"], [racine]
-    encre = ["#222222"]  # dark text on the light centre and axes, white on the coloured objectives
+    ids, etiquettes, parents, couleurs, survols = ["racine"], [racine], [""], [palette.FOND_CENTRE], [racine]
+    encre = [palette.ENCRE_SOMBRE]  # dark text on the light centre and axes, white on the coloured objectives
     for numero, (axe, objectifs) in enumerate(plan.par_axe().items()):
         ident = f"axe-{numero}"
         ids.append(ident)
         etiquettes.append(axe)
         parents.append("racine")
-        couleurs.append("#d9d9d9" if objectifs else "#fbe3e1")
-        encre.append("#222222")
+        couleurs.append(palette.GRIS_VIDE if objectifs else palette.FOND_ROUGE_PALE)
+        encre.append(palette.ENCRE_SOMBRE)
         survols.append(f"{len(objectifs)} objectif(s)" if objectifs else "aucun objectif : axe non décliné")
         for rang, o in enumerate(objectifs):
             verdicts = verifier(o, aujourd_hui)

@@ -6,20 +6,22 @@ Chaque fonction reçoit un résultat de ``strategie.valeur_client`` et renvoie u
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from strategie import francais
+from strategie import palette
 
-VERT, ROUGE, BLEU, GRIS = "#137333", "#b3261e", "#174ea6", "#5f6368"
+VERT, ROUGE, BLEU, GRIS = palette.VERT, palette.ROUGE, palette.BLEU_FONCE, palette.GRIS
 # separators: decimal comma and space for thousands in every number plotly writes (« 1 200,5 »).
 _MISE_EN_PAGE = dict(template="plotly_white", margin=dict(l=60, r=20, t=60, b=50), font=dict(size=13), separators=", ")
 
 
-def euros(valeur: float) -> str:
-    """Montant arrondi à l'euro, à la française : « 12 345 € »."""
-    return francais.euros(valeur, centimes=False)
+# Montant arrondi à l'euro (« 12 345 € ») : le formateur du cours, sans centimes.
+euros = functools.partial(francais.euros, centimes=False)
 
 
 def pourcent(part: float) -> str:

@@ -23,11 +23,12 @@ from strategie.autoevaluation import (
     Questionnaire, Sauvegarde, Verdict, charger,
 )
 from strategie.widgets._commun import ZoneMessage, protege
+from strategie import palette
 
 _STYLES = {  # background, text, border; the symbol and the words carry the meaning, not the colour
-    JUSTE: ("#e6f4ea", "#0d652d", "#137333", "✔"),
-    FAUX: ("#fdecea", "#a50e0e", "#b3261e", "✘"),
-    "autre": ("#e8f0fe", "#174ea6", "#1a73e8", "✎"),
+    JUSTE: (palette.FOND_VERT, palette.VERT_SOMBRE, palette.VERT, "✔"),
+    FAUX: (palette.FOND_ROUGE_CLAIR, palette.ROUGE_SOMBRE, palette.ROUGE, "✘"),
+    "autre": (palette.FOND_BLEU, palette.BLEU_FONCE, palette.BLEU, "✎"),
 }
 _A_CHOISIR = "— choisir —"
 
@@ -252,7 +253,7 @@ class Autoevaluation(widgets.VBox):
         self.vues = [VueQuestion(i, q, self.verifier) for i, q in enumerate(self.questionnaire.questions, start=1)]
         mise_en_forme = widgets.HTML(_CSS, layout=widgets.Layout(display="none"))
         super().__init__([entete, *self.vues, self.message, GardeRaccourcis(), mise_en_forme],
-                         layout=widgets.Layout(border="1px solid #dadce0", padding="8px 12px", margin="8px 0",
+                         layout=widgets.Layout(border=f"1px solid {palette.BORDURE}", padding="8px 12px", margin="8px 0",
                                                max_width="900px"))
         self.add_class("strategie-autoevaluation")
         self.add_class(f"strategie-autoevaluation-{self.questionnaire.section}")

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from strategie._fichiers import elements_enregistres
 from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, FORMAT, Canevas, ouvrir
 from strategie.figures.canevas import exporter_html, figure_canevas
+from strategie import palette
 from strategie.widgets._commun import ChampFichier, Confirmation, FigureVivante, ZoneMessage, protege
 
 _OUTIL = "l'éditeur de canevas"
@@ -49,7 +50,7 @@ class PanneauBloc(widgets.VBox):
             [self.titre, self.liste, self.saisie,
              widgets.HBox([self.bouton_ajouter, self.bouton_modifier, self.bouton_retirer],
                           layout=widgets.Layout(flex_flow="row wrap"))],
-            layout=widgets.Layout(grid_area=_ZONE_DU_BLOC[cle], border="1px solid #9aa0a6", padding="4px"),
+            layout=widgets.Layout(grid_area=_ZONE_DU_BLOC[cle], border=f"1px solid {palette.GRIS_CLAIR}", padding="4px"),
         )
         self.add_class(f"strategie-bloc-{cle}")
 

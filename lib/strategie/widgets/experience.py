@@ -19,6 +19,8 @@ from strategie.experience import (
     selectionner_cibles,
 )
 from strategie.figures.experience import COULEURS_STATUTS, MARQUES_STATUTS, figure_ciblage, figure_parcours
+from strategie import palette
+from strategie.texte import cle_nom
 from strategie.widgets._commun import ChampNombre, FigureVivante, ZoneMessage, protege
 
 __all__ = ["CarteParcours", "GraphiqueCiblage"]
@@ -163,7 +165,7 @@ class CarteParcours(widgets.VBox):
 
     @protege()
     def _sur_ajout(self, _bouton=None) -> None:
-        noms = {n.casefold() for n in self.parcours.points}
+        noms = {cle_nom(n) for n in self.parcours.points}
         k = 1
         while f"nouveau point {k}" in noms:
             k += 1
@@ -272,7 +274,7 @@ class GraphiqueCiblage(widgets.VBox):
         )
         avec_budget = self.budget.value > 0
         lignes = "".join(
-            f"<tr style='{'' if (r or not avec_budget) else 'color:#9e9e9e'}'><td>{rang}</td><td>{html.escape(c)}</td>"
+            f"<tr style='{'' if (r or not avec_budget) else 'color:' + palette.GRIS_NEUTRE}'><td>{rang}</td><td>{html.escape(c)}</td>"
             f"<td>{nombre_fr(round(x, 2))}</td><td>{html.escape(QUADRANTS[q].split(' (')[0])}</td>"
             + (f"<td>{'oui' if r else '—'}</td>" if avec_budget else "")
             + "</tr>"
@@ -298,7 +300,7 @@ class GraphiqueCiblage(widgets.VBox):
 
     @protege()
     def _sur_ajout(self, _bouton=None) -> None:
-        noms = {n.casefold() for n in self.cibles["cible"]}
+        noms = {cle_nom(n) for n in self.cibles["cible"]}
         k = 1
         while f"nouvelle cible {k}" in noms:
             k += 1

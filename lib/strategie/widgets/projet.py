@@ -16,6 +16,7 @@ from strategie.projet import (
 from strategie.widgets._commun import ChampFichier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante
 from strategie.widgets.smart import ConstructeurObjectif
+from strategie import palette
 
 __all__ = ["TableauDeBordProjet", "liste_bilan_html", "tableau_de_bord_projet"]
 
@@ -31,9 +32,9 @@ def liste_bilan_html(etapes: list[Etape]) -> str:
         items = "".join(
             f'<li class="strategie-projet-etape strategie-projet-etape-{"ok" if e.ok else "a-faire"}" '
             f'data-etape="{e.code}" style="margin:3px 0;list-style:none">'
-            f'<span style="color:{"#137333" if e.ok else "#5f6368"};font-weight:bold">{"☑" if e.ok else "☐"}</span> '
+            f'<span style="color:{palette.VERT if e.ok else palette.GRIS};font-weight:bold">{"☑" if e.ok else "☐"}</span> '
             f"<b>{html.escape(e.titre)}</b><br>"
-            f"<span style='color:#5f6368;font-size:92%'>{html.escape(e.message)}</span></li>"
+            f"<span style='color:{palette.GRIS};font-size:92%'>{html.escape(e.message)}</span></li>"
             for e in etapes if e.pilier == pilier
         )
         morceaux.append(f"<h4 style='margin:8px 0 2px'>{html.escape(nom)}</h4><ul style='padding-left:0;margin:0'>"
@@ -73,7 +74,7 @@ class TableauDeBordProjet(widgets.VBox):
 
         self.entete = widgets.HTML()
         self.progression = widgets.IntProgress(min=0, max=len(ETAPES), description="Étapes faites",
-                                               style={**_STYLE, "bar_color": "#137333"})
+                                               style={**_STYLE, "bar_color": palette.VERT})
         self.compte = widgets.HTML()
         self.bouton_rafraichir = widgets.Button(description="Rafraîchir le bilan", icon="refresh",
                                                 layout=widgets.Layout(width="auto"))
@@ -141,7 +142,7 @@ class TableauDeBordProjet(widgets.VBox):
         fichiers = ""
         if p.dossier is not None:
             lignes = "<br>".join(html.escape(ligne) for ligne in p.resume_fichiers().splitlines())
-            fichiers = f"<div class='strategie-projet-fichiers' style='font-size:90%;color:#5f6368'>{lignes}</div>"
+            fichiers = f"<div class='strategie-projet-fichiers' style='font-size:90%;color:{palette.GRIS}'>{lignes}</div>"
         auteur = f" — {html.escape(p.auteur)}" if p.auteur else ""
         self.entete.value = f"<h3 style='margin:4px 0'>{html.escape(p.titre)}{auteur}</h3>{fichiers}"
         self.liste.value = liste_bilan_html(self.etapes)

@@ -12,6 +12,7 @@ from strategie.relation_client import DEFINITIONS_OBJECTIFS, OBJECTIFS, TYPES, P
 from strategie.widgets._blocs import LigneCanevas
 from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante, boutons_edition, formulaire, liste_html
+from strategie import palette
 
 _STYLE = {"description_width": "170px"}
 _LARGE = widgets.Layout(width="520px")
@@ -72,7 +73,7 @@ class ConcepteurRelations(widgets.VBox):
 
     def _total(self) -> None:
         total = sum(c.value for c in self.parts.values())
-        couleur = "#137333" if total == 100 else "#c5221f"
+        couleur = palette.VERT if total == 100 else palette.ROUGE_ALERTE
         conseil = "" if total == 100 else " — ajustez les curseurs pour arriver à 100 %"
         self.total.value = f'<span style="color:{couleur}">Total : {total} %{conseil}</span>'
 

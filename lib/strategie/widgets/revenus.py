@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-from strategie import _blocs
+from strategie import _blocs, francais
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.revenus import figure_revenus
 from strategie.revenus import MODELES, comparer, croisement, note_de_canevas, resume
@@ -16,10 +16,6 @@ from strategie.widgets._vivant import FigureVivante
 
 SCENARIOS_MAX = 6
 _EN_COURS = "En cours"
-
-
-def _euros(x: float) -> str:
-    return f"{_blocs.nombre_fr(x)} €"
 
 
 class CalculateurRevenus(widgets.VBox):
@@ -112,9 +108,9 @@ class CalculateurRevenus(widgets.VBox):
         courant = projections[projections["scenario"] == _EN_COURS].reset_index(drop=True)
         chiffres = resume(courant)
         lignes = [
-            f"Sur {self.mois.value} mois, le scénario en cours rapporte <b>{_euros(chiffres['revenu_total'])}</b> "
-            f"({_euros(chiffres['revenu_premier_mois'])} le premier mois, "
-            f"{_euros(chiffres['revenu_dernier_mois'])} le dernier)."
+            f"Sur {self.mois.value} mois, le scénario en cours rapporte <b>{francais.euros(chiffres['revenu_total'], centimes=False)}</b> "
+            f"({francais.euros(chiffres['revenu_premier_mois'], centimes=False)} le premier mois, "
+            f"{francais.euros(chiffres['revenu_dernier_mois'], centimes=False)} le dernier)."
         ]
         for nom in self.scenarios:
             autre = projections[projections["scenario"] == nom].reset_index(drop=True)

@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from strategie import francais
 from strategie.canevas import FICHIER_PAR_DEFAUT
 from strategie.figures.segments import figure_besoins, figure_segments
 from strategie.segments import DEFINITIONS, Segmentation
@@ -123,7 +124,7 @@ class ConstructeurSegments(EditionParNom, widgets.VBox):
                          "Part du potentiel (%)"]
         self.tableau.value = (
             "<p><b>Où commencer ?</b> Les segments classés par potentiel rapporté à l'effort :</p>"
-            + table.to_html(index=False, float_format=lambda x: f"{x:,.0f}".replace(",", " "), border=0)
+            + table.to_html(index=False, float_format=lambda x: francais.nombre(x, 0), border=0)
         )
 
 

@@ -22,6 +22,7 @@ from strategie.smart import (
 )
 from strategie.smart._texte import format_nombre
 from strategie.smart.tableau import FLECHES
+from strategie import palette
 from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
 _DISPOSITION = widgets.Layout(width="calc(100% - 4px)")  # 100 % plus the widget margins overflowed
@@ -31,9 +32,9 @@ _OBLIGATOIRES = {"quoi": "quoi", "indicateur": "indicateur", "cible": "cible", "
 
 # Plain glyphs (present in common fonts) rather than emoji, coloured, with a text label for screen readers.
 _MARQUES = {
-    True: ('<span style="color:#137333;font-weight:bold" title="rempli">✔</span>', "rempli"),
-    False: ('<span style="color:#b3261e;font-weight:bold" title="à corriger">✘</span>', "à corriger"),
-    None: ('<span style="color:#b06000;font-weight:bold" title="information manquante">?</span>',
+    True: (f'<span style="color:{palette.VERT};font-weight:bold" title="rempli">✔</span>', "rempli"),
+    False: (f'<span style="color:{palette.ROUGE};font-weight:bold" title="à corriger">✘</span>', "à corriger"),
+    None: (f'<span style="color:{palette.ORANGE_SOMBRE};font-weight:bold" title="information manquante">?</span>',
            "information manquante"),
 }
 

@@ -122,7 +122,7 @@ class CalculateurCLV(_VueCurseurs):
         delai = fig_vc.duree(self.delai, self.unite)
         if self.delai == float("inf"):
             delai += " : la valeur à vie ne couvre pas le coût d'acquisition"
-        return (f"<b>Valeur à vie (CLV)</b> : {fig_vc.euros(self.clv)} &nbsp;·&nbsp; "
+        return (f"<b>Valeur à vie (CLV)</b> : {francais.euros(self.clv, centimes=False)} &nbsp;·&nbsp; "
                 f"<b>Délai de récupération</b> : {delai}")
 
 
@@ -212,5 +212,5 @@ class VueBaleine(_VueInducteurs):
         m = self.mesures
         return (f"Les 10 % de clients les plus rentables font <b>{fig_vc.pourcent(m['part_profit_meilleurs'])}</b> "
                 f"du profit ; <b>{fig_vc.pourcent(m['part_clients_non_rentables'])}</b> des clients sont non "
-                f"rentables et détruisent {fig_vc.euros(m['valeur_detruite'])} "
+                f"rentables et détruisent {francais.euros(m['valeur_detruite'], centimes=False)} "
                 f"(sommet de la baleine : {fig_vc.pourcent(m['sommet_baleine'])}).")
