@@ -9,7 +9,8 @@ est notée, dans la même exécution :
    enregistrement du devoir, notation parallèle isolée, retours HTML, notes.csv, rapport).
 
 Le script imprime le temps mural et le temps de calcul de chacun, les secondes par soumission,
-l'accélération (objectif : au moins 2× sur 2 cœurs, isolation comprise), vérifie que les notes de chaque cellule
+l'accélération (objectif sur 2 cœurs, isolation comprise : au moins 2× pour 30 soumissions, 3× pour 200, où
+une sur quatre est cassée), vérifie que les notes de chaque cellule
 sont identiques, puis mesure ce qui borne le temps d'une soumission : démarrage du noyau,
 travail propre du carnet, surcoût de nbgrader, démarrage de la commande.
 
@@ -43,8 +44,15 @@ def lire(chemin: Path) -> dict:
     return json.loads(chemin.read_text(encoding="utf-8"))
 
 
-def classe(devoir: str, nombre: int, dossier: Path, graine: int = 6) -> dict[str, str]:
-    """Les soumissions (un dossier par élève) ; renvoie le genre de chacune."""
+GENRES = ("juste", "partielle", "vierge", "cassee")
+
+
+def classe(devoir: str, nombre: int, dossier: Path, graine: int = 6, cassees: bool = False) -> dict[str, str]:
+    """Les soumissions (un dossier par élève) ; renvoie le genre de chacune.
+
+    Avec ``cassees``, une sur quatre est cassée : erreurs de syntaxe dans la moitié des réponses (l'autre
+    moitié juste), et une sur deux de celles-là coupée en plein JSON (un dépôt interrompu).
+    """
     publie = lire(RACINE / "exercises" / devoir / f"{devoir}.ipynb")
     solution = {
         c["metadata"]["nbgrader"]["grade_id"]: c["source"]
@@ -56,9 +64,9 @@ def classe(devoir: str, nombre: int, dossier: Path, graine: int = 6) -> dict[str
     genres = {}
     for rang in range(nombre):
         eleve = f"eleve{rang + 1:02d}"
-        genre = ("juste", "partielle", "vierge")[rang % 3]
+        genre = GENRES[rang % len(GENRES)] if cassees else GENRES[rang % 3]
         justes = set(reponses) if genre == "juste" else set()
-        if genre == "partielle":
+        if genre in ("partielle", "cassee"):
             justes = set(hasard.sample(reponses, max(1, len(reponses) // 2)))
         carnet = json.loads(json.dumps(publie))
         for cellule in carnet["cells"]:
@@ -66,8 +74,13 @@ def classe(devoir: str, nombre: int, dossier: Path, graine: int = 6) -> dict[str
             if gid in justes:
                 cellule["source"] = "\n".join(
                     l for l in solution[gid].split("\n") if "BEGIN SOLUTION" not in l and "END SOLUTION" not in l)
+            elif genre == "cassee" and gid in solution:
+                cellule["source"] = "reponse = (  # parenthèse jamais fermée"  # a SyntaxError, then NameErrors
+        texte = json.dumps(carnet, ensure_ascii=False)
+        if genre == "cassee" and rang % 8 == 3:
+            texte = texte[: len(texte) // 2]  # a file cut short by an upload: not JSON any more
         (dossier / eleve).mkdir(parents=True)
-        (dossier / eleve / f"{devoir}.ipynb").write_text(json.dumps(carnet, ensure_ascii=False), encoding="utf-8")
+        (dossier / eleve / f"{devoir}.ipynb").write_text(texte, encoding="utf-8")
         genres[eleve] = genre
     return genres
 
@@ -80,7 +93,7 @@ def cours(dossier: Path, devoir: str) -> Path:
     return dossier
 
 
-def chronometrer(commande: list[str], cwd: Path) -> tuple[float, float, subprocess.CompletedProcess]:
+def chronometrer(commande: list[str], cwd: Path, echec_permis: bool = False) -> tuple[float, float, subprocess.CompletedProcess]:
     """Temps mural et temps de calcul (processus et descendants) d'une commande."""
     avant = resource.getrusage(resource.RUSAGE_CHILDREN)
     debut = time.perf_counter()
@@ -88,7 +101,7 @@ def chronometrer(commande: list[str], cwd: Path) -> tuple[float, float, subproce
     mur = time.perf_counter() - debut
     apres = resource.getrusage(resource.RUSAGE_CHILDREN)
     calcul = (apres.ru_utime - avant.ru_utime) + (apres.ru_stime - avant.ru_stime)
-    if resultat.returncode != 0:
+    if resultat.returncode != 0 and not echec_permis:
         sys.exit(f"échec de {' '.join(commande)} :\n{resultat.stdout[-3000:]}\n{resultat.stderr[-3000:]}")
     return mur, calcul, resultat
 
@@ -115,7 +128,8 @@ def stock(base: Path, devoir: str, depots: Path, rang: int) -> tuple[float, floa
     )
     for eleve in sorted(p.name for p in depots.iterdir()):
         shutil.copytree(depots / eleve, racine / "submitted" / eleve / devoir)
-    mur, calcul, _ = chronometrer([sys.executable, "-m", "nbgrader", "autograde", devoir], racine)
+    # A notebook that is not JSON makes nbgrader autograde end in error, after grading all the others.
+    mur, calcul, _ = chronometrer([sys.executable, "-m", "nbgrader", "autograde", devoir], racine, echec_permis=True)
     return mur, calcul, notes(racine / "gradebook.db")
 
 
@@ -193,7 +207,7 @@ def surcout_isolation(repetitions: int = 5) -> tuple[str, float, float]:
             client = km.client()
             client.start_channels()
             client.wait_for_ready(timeout=60)
-            client.execute_interactive("1 + 1", timeout=30)
+            client.execute_interactive("1 + 1", timeout=30, output_hook=lambda _message: None)
             client.stop_channels()
             km.shutdown_kernel(now=True)
             mesures[genre].append(time.perf_counter() - debut)
@@ -209,15 +223,18 @@ def main() -> int:
     parser.add_argument("--repetitions", type=int, default=1)
     parser.add_argument("--paralleles", type=int)
     parser.add_argument("--garder", action="store_true", help="garder le dossier de travail")
+    parser.add_argument("--cassees", action="store_true",
+                        help="une soumission sur quatre cassée (erreurs de syntaxe, JSON coupé) ; par défaut dès 100 élèves")
     args = parser.parse_args()
 
     base = Path(tempfile.mkdtemp(prefix="bench-correction-"))
     os.chmod(base, 0o755)
     try:
         depots = base / "depots"
-        genres = classe(args.devoir, args.eleves, depots)
+        genres = classe(args.devoir, args.eleves, depots, cassees=args.cassees or args.eleves >= 100)
         print(f"Devoir {args.devoir} : {args.eleves} soumissions ({sum(g == 'juste' for g in genres.values())} justes, "
-              f"{sum(g == 'partielle' for g in genres.values())} partielles, {sum(g == 'vierge' for g in genres.values())} vierges) ; "
+              f"{sum(g == 'partielle' for g in genres.values())} partielles, {sum(g == 'vierge' for g in genres.values())} vierges, "
+              f"{sum(g == 'cassee' for g in genres.values())} cassées) ; "
               f"{os.cpu_count()} cœurs ; charge {os.getloadavg()[0]:.1f}")
         temps_stock, temps_corriger, calcul_stock, calcul_corriger = [], [], [], []
         identiques = True
@@ -233,8 +250,9 @@ def main() -> int:
             print(f"  [{rang + 1}] strategie corriger : {mur:6.1f} s mural, {calcul:6.1f} s de calcul")
             if notes_stock != notes_corriger:
                 identiques = False
-                ecarts = sorted(k for k in set(notes_stock) | set(notes_corriger) if notes_stock.get(k) != notes_corriger.get(k))
-                print(f"  NOTES DIFFÉRENTES : {[(k, notes_stock.get(k), notes_corriger.get(k)) for k in ecarts[:10]]}")
+                ecarts = sorted(k for k in set(notes_stock) | set(notes_corriger)
+                                if (k in notes_stock, notes_stock.get(k)) != (k in notes_corriger, notes_corriger.get(k)))
+                print(f"  NOTES DIFFÉRENTES : {[(k, notes_stock.get(k, 'absente'), notes_corriger.get(k, 'absente')) for k in ecarts[:10]]}")
 
         n = args.eleves
         ts, tc = statistics.median(temps_stock), statistics.median(temps_corriger)
@@ -245,7 +263,9 @@ def main() -> int:
               f"(calcul {cs:.1f} s : {cs / ts:.2f} cœur occupé en moyenne)")
         print(f"strategie corriger              : {tc:6.1f} s, soit {tc / n:.2f} s par soumission "
               f"(calcul {cc:.1f} s : {cc / tc:.2f} cœurs occupés en moyenne ; retours et rapport compris)")
-        print(f"accélération : {acceleration:.2f}× (objectif ≥ 2× : {'atteint' if acceleration >= 2 else 'NON atteint'})")
+        # Targets: at least 2× for a class of 30 (issue 10), at least 3× for a large class (issue 11).
+        objectif = 3 if n >= 100 else 2
+        print(f"accélération : {acceleration:.2f}× (objectif ≥ {objectif}× : {'atteint' if acceleration >= objectif else 'NON atteint'})")
         cellules = len(notes_stock)
         print(f"notes identiques : {'oui' if identiques else 'NON'} ({n} élèves, {cellules} cellules notées)")
         print(confinement)

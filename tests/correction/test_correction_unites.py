@@ -595,3 +595,23 @@ def test_noyau_d_avance_pris_s_il_convient_arrete_sinon():
     sortie, _ = execution.ExecutionConfinee(config=cfg).preprocess(nbformat.from_dict(carnet), {})
     assert sortie.cells[0].outputs[0]["text"].strip() != str(autre.provisioner.pid if autre.provisioner else -1)
     assert not autre.has_kernel, "un noyau d'avance qui ne convient pas doit être arrêté"
+
+
+def test_noyau_de_correction_sans_debogueur_et_erreurs_en_une_ligne():
+    """Le noyau d'une correction : même noyau IPython, sans debugpy, traces simples (Plain), rien d'autre de changé."""
+    from strategie_correction import execution
+
+    stock = [sys.executable, "-m", "ipykernel_launcher", "-f", "/prises/noyau.json"]
+    commande = execution.noyau_de_correction(stock)
+    assert commande[:len(stock)] == stock and commande[len(stock):] == ["--InteractiveShell.xmode=Plain"]
+    for sans_tuyau in (False, True):
+        lancee = lanceur.noyau_de_correction(commande, sans_tuyau=sans_tuyau)
+        assert lancee[0] == sys.executable and lancee[1] == "-c"
+        assert lancee[3:] == ["-f", "/prises/noyau.json", "--InteractiveShell.xmode=Plain"], "arguments perdus"
+        code = lancee[2]
+        compile(code, "<noyau>", "exec")
+        assert "sys.modules['debugpy'] = None" in code
+        assert ("IOPubThread" in code) is sans_tuyau, "le tuyau TCP n'est retiré que sous Landlock (seccomp)"
+        assert code.index("debugpy") < code.index("ipykernel"), "debugpy doit être écarté avant d'importer ipykernel"
+    autre = ["/opt/julia/bin/julia", "noyau.jl", "{connection_file}"]
+    assert execution.noyau_de_correction(autre) == autre and lanceur.noyau_de_correction(autre) == autre

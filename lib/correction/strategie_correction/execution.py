@@ -95,6 +95,24 @@ class ClientNoyau(AsyncKernelClient):
                 raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
 
 
+def noyau_de_correction(commande: list[str]) -> list[str]:
+    """La commande d'un noyau IPython avec des traces simples (``xmode`` Plain).
+
+    Par défaut (Context), IPython analyse et colore le source de chaque cadre d'une trace (stack_data,
+    pygments) : un quart du calcul d'un noyau de correction, canaris compris, surtout pour importer
+    ces outils à la première erreur. Plain garde chaque cadre, sa ligne et son numéro (le formateur lit
+    la vraie trace) pour un vingtième du coût ; l'élève, lui, ne voit que le message (voir retour.py).
+
+    >>> noyau_de_correction(["python", "-m", "ipykernel_launcher", "-f", "c.json"])[-1]
+    '--InteractiveShell.xmode=Plain'
+    >>> noyau_de_correction(["julia", "noyau.jl"])
+    ['julia', 'noyau.jl']
+    """
+    if any(morceau == "ipykernel_launcher" or morceau.endswith("ipykernel") for morceau in commande):
+        return [*commande, "--InteractiveShell.xmode=Plain"]
+    return list(commande)
+
+
 class GestionnaireNoyau(AsyncKernelManager):
     """Gestionnaire de noyau : lanceur isolé, prises IPC privées, interruption par message."""
 
@@ -103,7 +121,7 @@ class GestionnaireNoyau(AsyncKernelManager):
     client_factory = Type(klass=ClientNoyau)
 
     def format_kernel_cmd(self, extra_arguments=None):
-        commande = super().format_kernel_cmd(extra_arguments)
+        commande = noyau_de_correction(super().format_kernel_cmd(extra_arguments))
         if not self.reglages_json:
             return commande
         return [sys.executable, "-I", "-S", LANCEUR, self.reglages_json, "--", *commande]

@@ -224,21 +224,40 @@ def commande_bwrap(reglages: dict, commande: list[str], relais: dict[str, str]) 
     return args + commande
 
 
+# A grading kernel has no debugger: importing debugpy costs 0.1 to 0.2 s of CPU at every start.
+# The working directory ('' at the head of sys.path under -c) is left out while ipykernel loads,
+# as ipykernel_launcher does; IPython puts it back for the learner's code.
+_DEBUT_NOYAU = (
+    "import sys\n"
+    "sys.modules['debugpy'] = None\n"
+    "if sys.path and sys.path[0] == '':\n"
+    "    del sys.path[0]\n"
+)
 # ipykernel forwards forked subprocesses' output through a TCP socket on 127.0.0.1: under
 # seccomp no inet socket can exist (and libzmq aborts on the refusal), so the kernel runs without it.
 _SANS_TUYAU = (
     "import ipykernel.iostream as _io\n"
     "_init = _io.IOPubThread.__init__\n"
     "_io.IOPubThread.__init__ = lambda self, socket, pipe=False, session=False: _init(self, socket, False, session)\n"
-    "from ipykernel.kernelapp import launch_new_instance\n"
-    "launch_new_instance()\n"
 )
+_LANCER_NOYAU = "from ipykernel.kernelapp import launch_new_instance\nlaunch_new_instance()\n"
 
 
-def sans_tuyau_tcp(commande: list[str]) -> list[str]:
-    """``python -m ipykernel_launcher …`` devient le même noyau sans tuyau TCP pour les sous-processus."""
+def noyau_de_correction(commande: list[str], sans_tuyau: bool = False) -> list[str]:
+    """``python -m ipykernel_launcher …`` devient le même noyau sans débogueur (et, avec ``sans_tuyau``,
+    sans tuyau TCP pour les sous-processus) ; toute autre commande reste telle quelle.
+
+    >>> commande = noyau_de_correction(["python", "-m", "ipykernel_launcher", "-f", "c.json"])
+    >>> commande[1], commande[3:]
+    ('-c', ['-f', 'c.json'])
+    >>> "IOPubThread" in noyau_de_correction(["python", "-m", "ipykernel_launcher"], sans_tuyau=True)[2]
+    True
+    >>> noyau_de_correction(["julia", "noyau.jl"])
+    ['julia', 'noyau.jl']
+    """
     if len(commande) >= 3 and commande[1:3] == ["-m", "ipykernel_launcher"]:
-        return [commande[0], "-c", _SANS_TUYAU, *commande[3:]]
+        code = _DEBUT_NOYAU + (_SANS_TUYAU if sans_tuyau else "") + _LANCER_NOYAU
+        return [commande[0], "-c", code, *commande[3:]]
     return commande
 
 
@@ -350,13 +369,13 @@ def preparer(reglages: dict, commande: list[str]) -> tuple[list[str], dict[str, 
         _libc().prctl(_PR_SET_DUMPABLE, 1, 0, 0, 0)
     env = environnement(reglages, dedans)
 
+    commande = noyau_de_correction(commande, sans_tuyau=niveau == "landlock")
     if niveau == "bwrap":
         if limite_dedans:
             commande = avec_limite_processus(commande, limite_dedans)
         return commande_bwrap(reglages, commande, relais), env
     os.chdir(travail)
     if niveau == "landlock":
-        commande = sans_tuyau_tcp(commande)
         landlock.restreindre(
             lecture=list(reglages["lecture"]) + list(RACINES_SYSTEME) + list(ETC) + list(PERIPHERIQUES) + ["/proc/self"],
             ecriture=[travail, prises, "/dev/null"], lister=list(reglages.get("lister") or []),
