@@ -159,7 +159,10 @@ def resume_figure(figure) -> str:
 
 def html_resume(figure) -> str:
     """Le résumé en HTML, tel qu'il s'affiche sous la figure (petit texte gris, lu par les lecteurs d'écran)."""
-    return (f'<p class="{CLASSE_RESUME}" style="margin:2px 0 6px 0;font-size:12px;color:#3c4043">'
+    # width:0 + min-width:100%: the text wraps to the figure's width and never widens its box
+    # (a figure beside a form would otherwise grow with a long summary and overflow the page).
+    return (f'<p class="{CLASSE_RESUME}" style="width:0;min-width:100%;box-sizing:border-box;margin:2px 0 6px 0;'
+            f'font-size:12px;color:#3c4043">'
             f"{html.escape(resume_figure(figure))}</p>")
 
 
