@@ -116,6 +116,8 @@ def notes(gradebook: Path) -> dict[tuple[str, str], float | None]:
                    JOIN submitted_assignment ON submitted_notebook.assignment_id = submitted_assignment.id
                    JOIN base_cell ON grade.cell_id = base_cell.id"""
             )
+            # No score is no score: nbgrader keeps empty grades of a notebook it could not read.
+            if score is not None
         }
 
 

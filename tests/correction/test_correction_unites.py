@@ -615,3 +615,25 @@ def test_noyau_de_correction_sans_debogueur_et_erreurs_en_une_ligne():
         assert code.index("debugpy") < code.index("ipykernel"), "debugpy doit être écarté avant d'importer ipykernel"
     autre = ["/opt/julia/bin/julia", "noyau.jl", "{connection_file}"]
     assert execution.noyau_de_correction(autre) == autre and lanceur.noyau_de_correction(autre) == autre
+
+
+def test_fusion_des_notes_en_une_seule_transaction(tmp_path):
+    """Les écritures de nbgrader d'un bloc ``une_transaction`` : une seule validation, et tout est annulé sur erreur."""
+    from nbgrader.api import Gradebook
+
+    from strategie_correction import carnet_de_notes as cdn
+
+    with Gradebook(f"sqlite:///{tmp_path / 'gradebook.db'}") as gb:
+        validations = []
+        vraie = gb.db.commit
+        gb.db.commit = lambda: (validations.append(1), vraie())[1]
+        with cdn.une_transaction(gb):
+            gb.update_or_create_student("alice", last_name="Martin")
+            gb.update_or_create_student("bruno")
+        assert len(validations) == 1, "nbgrader valide à chaque élève : le bloc doit n'en faire qu'une"
+        with pytest.raises(RuntimeError):
+            with cdn.une_transaction(gb):
+                gb.update_or_create_student("chloe")
+                raise RuntimeError("panne au milieu")
+        assert sorted(e.id for e in gb.students) == ["alice", "bruno"], "une erreur annule tout le bloc"
+        gb.db.commit = vraie

@@ -10,6 +10,7 @@ formgrader et la note manuelle reste celle qui compte, comme avec nbgrader.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 from pathlib import Path
@@ -82,22 +83,43 @@ def echeance_et_extensions(db_url: str, course_id: str, devoir: str) -> tuple[st
     return echeance, extensions
 
 
-def fusionner(gb, devoir: str, eleve: str, nom: str, resultat: dict) -> None:
-    """Recopie les notes d'un atelier dans le gradebook du cours (règles de SaveAutoGrades)."""
-    infos = {"last_name": nom} if nom and nom != eleve else {}
-    gb.update_or_create_student(eleve, **infos)
-    extra = {"timestamp": resultat["horodatage"]} if resultat.get("horodatage") else {}
-    gb.update_or_create_submission(devoir, eleve, **extra)
-    for carnet, notes in resultat["notes"].items():
-        soumis = gb.find_submission_notebook(carnet, devoir, eleve)
-        soumis.late_submission_penalty = notes.get("penalite")
-        for note in notes["notes"]:
-            grade = gb.find_grade(note["nom"], carnet, devoir, eleve)
-            grade.auto_score = note["auto"]
-            grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
-        for commentaire in notes["commentaires"]:
-            gb.find_comment(commentaire["nom"], carnet, devoir, eleve).auto_comment = commentaire["auto"]
+@contextlib.contextmanager
+def une_transaction(gb):
+    """Les écritures de nbgrader faites dans ce bloc forment une seule transaction du gradebook.
+
+    Chaque méthode ``update_or_create_*`` de nbgrader valide (``commit``) aussitôt : trois à cinq
+    validations par élève, chacune attendant le disque (``fsync``), pendant que le chef d'orchestre
+    ne distribue plus rien. Ici elles ne font qu'envoyer leurs écritures (``flush``, les contraintes
+    sont vérifiées de même) ; la validation a lieu une fois, à la fin, et une erreur annule tout le bloc.
+    """
+    valider = gb.db.commit
+    gb.db.commit = gb.db.flush
+    try:
+        yield gb
+    except BaseException:
+        gb.db.commit = valider
+        gb.db.rollback()
+        raise
+    gb.db.commit = valider
     gb.db.commit()
+
+
+def fusionner(gb, devoir: str, eleve: str, nom: str, resultat: dict) -> None:
+    """Recopie les notes d'un atelier dans le gradebook du cours (règles de SaveAutoGrades), en une transaction."""
+    infos = {"last_name": nom} if nom and nom != eleve else {}
+    with une_transaction(gb):
+        gb.update_or_create_student(eleve, **infos)
+        extra = {"timestamp": resultat["horodatage"]} if resultat.get("horodatage") else {}
+        gb.update_or_create_submission(devoir, eleve, **extra)
+        for carnet, notes in resultat["notes"].items():
+            soumis = gb.find_submission_notebook(carnet, devoir, eleve)
+            soumis.late_submission_penalty = notes.get("penalite")
+            for note in notes["notes"]:
+                grade = gb.find_grade(note["nom"], carnet, devoir, eleve)
+                grade.auto_score = note["auto"]
+                grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
+            for commentaire in notes["commentaires"]:
+                gb.find_comment(commentaire["nom"], carnet, devoir, eleve).auto_comment = commentaire["auto"]
 
 
 def retirer(gb, devoir: str, eleve: str, nom: str) -> None:
