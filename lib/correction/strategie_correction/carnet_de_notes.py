@@ -106,6 +106,8 @@ def une_transaction(gb):
 
 def fusionner(gb, devoir: str, eleve: str, nom: str, resultat: dict) -> None:
     """Recopie les notes d'un atelier dans le gradebook du cours (règles de SaveAutoGrades), en une transaction."""
+    from nbgrader.api import Comment, Grade
+
     infos = {"last_name": nom} if nom and nom != eleve else {}
     with une_transaction(gb):
         gb.update_or_create_student(eleve, **infos)
@@ -114,12 +116,35 @@ def fusionner(gb, devoir: str, eleve: str, nom: str, resultat: dict) -> None:
         for carnet, notes in resultat["notes"].items():
             soumis = gb.find_submission_notebook(carnet, devoir, eleve)
             soumis.late_submission_penalty = notes.get("penalite")
+            notes_du_carnet = _par_cellule(gb, Grade, soumis)
             for note in notes["notes"]:
-                grade = gb.find_grade(note["nom"], carnet, devoir, eleve)
+                grade = _trouver(notes_du_carnet, note["nom"], "note", carnet, eleve)
                 grade.auto_score = note["auto"]
                 grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
+            commentaires_du_carnet = _par_cellule(gb, Comment, soumis)
             for commentaire in notes["commentaires"]:
-                gb.find_comment(commentaire["nom"], carnet, devoir, eleve).auto_comment = commentaire["auto"]
+                _trouver(commentaires_du_carnet, commentaire["nom"], "commentaire", carnet, eleve).auto_comment = \
+                    commentaire["auto"]
+
+
+def _par_cellule(gb, classe, soumis) -> dict:
+    """Les notes (ou commentaires) d'un carnet soumis, par nom de cellule, en une requête.
+
+    ``find_grade`` de nbgrader fait une jointure de cinq tables par cellule : la moitié du temps que
+    le chef d'orchestre passait à recopier les notes d'un élève.
+    """
+    from nbgrader.api import BaseCell
+
+    requete = gb.db.query(classe, BaseCell.name).join(BaseCell, classe.cell_id == BaseCell.id)
+    return {nom: element for element, nom in requete.filter(classe.notebook_id == soumis.id)}
+
+
+def _trouver(elements: dict, nom: str, quoi: str, carnet: str, eleve: str):
+    from nbgrader.api import MissingEntry
+
+    if nom not in elements:
+        raise MissingEntry(f"pas de {quoi} « {nom} » dans le carnet {carnet} de {eleve}")
+    return elements[nom]
 
 
 def retirer(gb, devoir: str, eleve: str, nom: str) -> None:
