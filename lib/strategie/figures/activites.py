@@ -17,7 +17,7 @@ def _etiquette(texte: str) -> str:
     return "<br>".join(html.escape(m) for m in textwrap.wrap(texte, 34))
 
 
-def figure_activites(liste: ListeActivites, largeur: int = 900, hauteur: int | None = None) -> go.Figure:
+def figure_activites(liste: ListeActivites, largeur: int = 820, hauteur: int | None = None) -> go.Figure:
     """Une barre par activité (longueur = coût immatériel sur 10), couleur = catégorie.
 
     Les activités qui ne vous démarquent pas sont hachurées et pâles : elles

@@ -20,7 +20,7 @@ def _coupe(texte: str, largeur: int = 22) -> str:
     return "<br>".join(html.escape(m) for m in textwrap.wrap(texte, largeur))
 
 
-def figure_ecosysteme(ecosysteme: Ecosysteme, largeur: int = 900, hauteur: int = 620) -> go.Figure:
+def figure_ecosysteme(ecosysteme: Ecosysteme, largeur: int = 820, hauteur: int = 620) -> go.Figure:
     """La carte : le centre au milieu, chaque partenaire sur un cercle.
 
     Couleur et tracé du trait : le type de partenariat ; épaisseur du trait et

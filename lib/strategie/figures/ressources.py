@@ -22,7 +22,7 @@ def _ligne(texte: str, critique: bool, detenue: bool) -> str:
     return f"<span style='color:{palette.GRIS_MOYEN}'>{puce} {morceaux} (non indispensable)</span>"
 
 
-def figure_ressources(inventaire: InventaireRessources, largeur: int = 900, hauteur: int = 480) -> go.Figure:
+def figure_ressources(inventaire: InventaireRessources, largeur: int = 820, hauteur: int = 480) -> go.Figure:
     """Les quatre familles de la vue de l'inventaire ; ● détenue, ○ à obtenir, en gras les indispensables."""
     fig = go.Figure()
     familles = categories(inventaire.vue)

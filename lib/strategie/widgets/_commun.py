@@ -178,6 +178,21 @@ class Confirmation(widgets.HBox):
             action()
 
 
+
+def enregistrer_sans_ecraser(vue, *, deja: int, vide: bool, question: str, ecrire, rappel: str = "") -> None:
+    """Lance ``ecrire()``, sauf si la vue est ``vide`` et que son fichier a ``deja`` éléments : alors on demande.
+
+    ``vue`` a une ``confirmation`` (:class:`Confirmation`) et un ``message`` (:class:`ZoneMessage`) ;
+    ``question`` est posée, « Remplacer » lance ``ecrire()`` ; ``rappel`` complète le message d'attente
+    (par exemple comment retrouver ce qui a été retiré). Un canevas riche n'est jamais remplacé en
+    silence par un canevas vide.
+    """
+    if vide and deja:
+        vue.confirmation.demander(question, ecrire)
+        vue.message.info("Rien n'est enregistré tant que vous n'avez pas répondu" + (f" ({rappel})" if rappel else "") + ".")
+        return
+    ecrire()
+
 class _SaisieFrancaise:
     """Ce qui fait d'un curseur ipywidgets un curseur du cours : une case française à sa droite.
 
@@ -367,6 +382,50 @@ class ChampEntier(ChampNombre):
 
     value = traitlets.Int(0)
     entier = True
+
+
+# ipywidgets gives the text box of a TagsInput no name (its tooltip stays on the box around it):
+# this script, run when its output is shown, copies the tooltip onto the text box of every TagsInput
+# of the view that contains it, now and whenever ipywidgets draws them again.
+_JS_NOMMER_ETIQUETTES = """
+(() => {
+  const ici = element;
+  const nommer = vue => {
+    for (const boite of vue.querySelectorAll('.jupyter-widget-tagsinput[title], [class*="tagsinput"][title]')) {
+      for (const champ of boite.querySelectorAll('input')) {
+        if (!champ.getAttribute('aria-label')) champ.setAttribute('aria-label', boite.getAttribute('title'));
+      }
+    }
+  };
+  const poser = () => {
+    try {
+      // The cell, not the output area of this (hidden) output widget itself.
+      const vue = ici.closest('.jp-Cell');
+      if (!vue) return false;
+      nommer(vue);
+      new MutationObserver(() => nommer(vue)).observe(vue, { childList: true, subtree: true });
+      return true;
+    } catch (e) { return true; }
+  };
+  if (!poser()) {
+    const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);
+    setTimeout(() => clearInterval(minuteur), 10000);
+  }
+})();
+"""
+
+
+class NommerEtiquettes(widgets.Output):
+    """Invisible : donne à la case de saisie de chaque ``TagsInput`` de la vue son ``tooltip`` pour nom.
+
+    À placer une fois dans une vue qui a des ``TagsInput`` (chacun avec un ``tooltip``) : un lecteur
+    d'écran annonce alors « Ressources mobilisées » au lieu d'une case sans nom.
+    """
+
+    def __init__(self):
+        super().__init__(layout=widgets.Layout(display="none"))
+        self.outputs = ({"output_type": "display_data", "metadata": {},
+                         "data": {"application/javascript": _JS_NOMMER_ETIQUETTES, "text/plain": ""}},)
 
 
 _MIME_PLOTLY = "application/vnd.plotly.v1+json"

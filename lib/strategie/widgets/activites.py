@@ -11,7 +11,7 @@ from strategie.canevas import ouvrir
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.activites import figure_activites
 from strategie.widgets._blocs import LigneCanevas
-from strategie.widgets._commun import CurseurEntier, ZoneMessage, protege
+from strategie.widgets._commun import CurseurEntier, NommerEtiquettes, ZoneMessage, protege
 from strategie.widgets._vivant import FigureVivante, liste_html
 
 
@@ -39,11 +39,12 @@ class AtelierActivites(widgets.VBox):
         self.categorie = widgets.Dropdown(options=[(c.titre, cle) for cle, c in CATEGORIES.items()],
                                           description="Catégorie :")
         self.definition = widgets.HTML()
-        self.demarque = widgets.Checkbox(value=True, description="Me démarque des autres", indent=False)
+        self.demarque = widgets.Checkbox(value=True, description="Me démarque des autres", indent=False,
+                                        layout=widgets.Layout(width="auto"))
         self.cout = CurseurEntier(value=3, min=0, max=COUT_MAX, description="Coût immatériel :",
                                   style={"description_width": "120px"}, layout=widgets.Layout(width="380px"))
         self.ressources_cles = widgets.TagsInput(value=list(ressources or []), allow_duplicates=False,
-                                                 layout=widgets.Layout(width="640px"))
+                                                 tooltip="Vos ressources clés", layout=widgets.Layout(width="640px"))
         self.mobilisees = widgets.TagsInput(value=[], allow_duplicates=False, tooltip="Ressources mobilisées", layout=widgets.Layout(width="640px"))
         self.objectif = widgets.Dropdown(options=[(t, cle) for cle, t in OBJECTIFS.items()], description="Priorité :")
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
@@ -78,6 +79,7 @@ class AtelierActivites(widgets.VBox):
             self.onglets,
             self.figure,
             self.canevas,
+            NommerEtiquettes(),
         ])
         self.add_class("strategie-activites")
         self._definir()

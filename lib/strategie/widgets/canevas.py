@@ -11,7 +11,9 @@ from strategie._fichiers import elements_enregistres
 from strategie.canevas import BLOCS, FICHIER_PAR_DEFAUT, FORMAT, Canevas, ouvrir
 from strategie.figures.canevas import exporter_html, figure_canevas
 from strategie import palette
-from strategie.widgets._commun import ChampFichier, Confirmation, FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import (
+    ChampFichier, Confirmation, FigureVivante, ZoneMessage, enregistrer_sans_ecraser, protege,
+)
 
 _OUTIL = "l'éditeur de canevas"
 
@@ -208,13 +210,10 @@ class EditeurCanevas(widgets.VBox):
     def enregistrer(self) -> None:
         chemin = self.chemin.fichier()
         deja = elements_enregistres(chemin, "notes")
-        if len(self.canevas) == 0 and deja:
-            self.confirmation.demander(
-                f"« {chemin.name} » contient {deja} note(s) et votre canevas est vide : le remplacer par un "
-                "canevas vide ?", self._ecrire_confirme)
-            self.message.info("Rien n'est enregistré tant que vous n'avez pas répondu.")
-            return
-        self._ecrire(chemin)
+        enregistrer_sans_ecraser(
+            self, deja=deja, vide=len(self.canevas) == 0, ecrire=self._ecrire_confirme,
+            question=f"« {chemin.name} » contient {deja} note(s) et votre canevas est vide : le remplacer par un "
+                     "canevas vide ?")
 
     @protege()
     def _ecrire_confirme(self) -> None:

@@ -11,7 +11,9 @@ from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, 
 from strategie.erreurs import SaisieInvalide
 from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur
 from strategie._fichiers import elements_enregistres
-from strategie.widgets._commun import Confirmation, Curseur, FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import (
+    Confirmation, Curseur, FigureVivante, ZoneMessage, enregistrer_sans_ecraser, protege,
+)
 
 __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 
@@ -302,14 +304,11 @@ class EditeurCanevasStrategique(widgets.VBox):
     @protege()
     def _sur_enregistrement(self, _bouton=None) -> None:
         deja = elements_enregistres(self.chemin, "facteurs")
-        if not self.canevas.facteurs and deja:
-            self.confirmation.demander(
-                f"« {Path(self.chemin).name} » contient {deja} facteur(s) et ce canevas n'en a plus : le remplacer "
-                "par un canevas sans facteur ?", self._ecrire)
-            self.message.info("Rien n'est enregistré tant que vous n'avez pas répondu (« Annuler le retrait » "
-                              "remet les facteurs retirés).")
-            return
-        self._ecrire()
+        enregistrer_sans_ecraser(
+            self, deja=deja, vide=not self.canevas.facteurs, ecrire=self._ecrire,
+            question=f"« {Path(self.chemin).name} » contient {deja} facteur(s) et ce canevas n'en a plus : le "
+                     "remplacer par un canevas sans facteur ?",
+            rappel="« Annuler le retrait » remet les facteurs retirés")
 
     @protege()
     def _ecrire(self) -> None:

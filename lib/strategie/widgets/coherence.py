@@ -12,7 +12,9 @@ from strategie._fichiers import elements_enregistres
 from strategie.cas import FICHIER_EXPERIENCE, FORMAT_EXPERIENCE, ExperiencePartagee, charger_cas
 from strategie.coherence import REGLES, Constat, verifier
 from strategie.figures.coherence import figure_experience, figure_matrice_segments
-from strategie.widgets._commun import ChampFichier, Confirmation, FigureVivante, ZoneMessage, protege
+from strategie.widgets._commun import (
+    ChampFichier, Confirmation, FigureVivante, ZoneMessage, enregistrer_sans_ecraser, protege,
+)
 from strategie.widgets.canevas import EditeurCanevas
 
 
@@ -29,6 +31,12 @@ def _constats_html(constats: list[Constat], textes: dict[str, str]) -> str:
         )
     return "<ol style='margin:0;padding-left:1.5em'>" + "".join(items) + "</ol>"
 
+
+
+def _entete_grille(contenu: str) -> widgets.HTML:
+    """Un en-tête de ligne ou de colonne de la grille, qui passe à la ligne plutôt que de déborder."""
+    return widgets.HTML(f'<div style="white-space:normal;overflow-wrap:anywhere">{contenu}</div>',
+                        layout=widgets.Layout(min_width="0"))
 
 class VerificateurCanevas(widgets.VBox):
     """L'éditeur de canevas et, dessous, le rapport de cohérence qui se met à jour à chaque changement.
@@ -152,19 +160,22 @@ class MatriceExperience(widgets.VBox):
         cellules = [widgets.HTML("")]
         for s in eco.segments:
             promesse = f"<br><small><i>{html.escape(s.promesse)}</i></small>" if s.promesse else ""
-            cellules.append(widgets.HTML(f"<b>{html.escape(s.nom)}</b>{promesse}"))
+            cellules.append(_entete_grille(f"<b>{html.escape(s.nom)}</b>{promesse}"))
         for p in eco.partenaires:
             genre = f"<br><small>{html.escape(p.type)}</small>" if p.type else ""
-            cellules.append(widgets.HTML(f"<b>{html.escape(p.nom)}</b>{genre}"))
+            cellules.append(_entete_grille(f"<b>{html.escape(p.nom)}</b>{genre}"))
             for s in eco.segments:
                 champ = widgets.Textarea(value=eco.contribution(p.id, s.id), placeholder="Contribution…",
                                          tooltip=f"Contribution de « {p.nom} » au segment « {s.nom} »",
-                                         continuous_update=False, rows=2, layout=widgets.Layout(width="auto"))
+                                         continuous_update=False, rows=2,
+                                         layout=widgets.Layout(width="auto", min_width="0"))
                 champ.observe(lambda changement, p=p.id, s=s.id: self.ecrire(p, s, changement["new"]),
                               names="value")
                 self.champs[(p.id, s.id)] = champ
                 cellules.append(champ)
-        self.grille.layout.grid_template_columns = f"minmax(140px, 1fr) repeat({max(len(eco.segments), 1)}, 2fr)"
+        # Tracks may shrink below their content (minmax(0, …)): the grid stays within a page of 1280 px.
+        self.grille.layout.grid_template_columns = (
+            f"minmax(110px, 1fr) repeat({max(len(eco.segments), 1)}, minmax(0, 2fr))")
         self.grille.children = cellules
 
     @protege()
@@ -213,13 +224,10 @@ class MatriceExperience(widgets.VBox):
     def enregistrer(self) -> None:
         chemin = self.chemin.fichier()
         deja = elements_enregistres(chemin, "contributions")
-        if not self.experience.vers_dict()["contributions"] and deja:
-            self.confirmation.demander(
-                f"« {chemin.name} » contient {deja} contribution(s) et la matrice est vide : la remplacer par une "
-                "matrice vide ?", self._ecrire_confirme)
-            self.message.info("Rien n'est enregistré tant que vous n'avez pas répondu.")
-            return
-        self._ecrire(chemin)
+        enregistrer_sans_ecraser(
+            self, deja=deja, vide=not self.experience.vers_dict()["contributions"], ecrire=self._ecrire_confirme,
+            question=f"« {chemin.name} » contient {deja} contribution(s) et la matrice est vide : la remplacer par "
+                     "une matrice vide ?")
 
     @protege()
     def _ecrire_confirme(self) -> None:

@@ -28,6 +28,8 @@ __all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolut
 
 _MISE_EN_PAGE = widgets.Layout(width="auto")
 _STYLE = {"description_width": "initial"}
+# A row of fields that goes on to the next line rather than past the right edge of a narrow page.
+_LIGNE_QUI_PASSE = widgets.Layout(flex_flow="row wrap", align_items="center")
 
 
 def _f(x) -> str:
@@ -46,7 +48,8 @@ class _ChampsGains(widgets.HBox):
                                            layout=widgets.Layout(width="200px"))
         self.punition = ChampNombre(value=g.punition, description="P (trahissent)", style=_STYLE,
                                           layout=widgets.Layout(width="200px"))
-        super().__init__([self.recompense, self.dupe, self.tentation, self.punition])
+        super().__init__([self.recompense, self.dupe, self.tentation, self.punition],
+                         layout=widgets.Layout(flex_flow="row wrap"))  # on two lines in a narrow page
 
     def champs(self):
         return (self.recompense, self.dupe, self.tentation, self.punition)
@@ -363,9 +366,10 @@ class ExplorateurTournoi(widgets.VBox):
         self.bouton.on_click(lambda _: self.lancer())
         self._maj_paris()
         super().__init__([
-            widgets.HBox([self.strategies, widgets.VBox([self.tours.boite, self.repetitions.boite, self.bruit.boite, self.graine])]),
+            widgets.HBox([self.strategies, widgets.VBox([self.tours.boite, self.repetitions.boite, self.bruit.boite,
+                                                         self.graine])], layout=_LIGNE_QUI_PASSE),
             widgets.HTML("<b>Gains</b> (points par tour, vus par un joueur) :"), self.gains,
-            widgets.HBox([self.pari, self.bouton]),
+            widgets.HBox([self.pari, self.bouton], layout=_LIGNE_QUI_PASSE),
             self.message, self.figure_classement, self.figure_matrice,
         ])
         self.add_class("strategie-dilemme")
@@ -678,8 +682,8 @@ class Tournoi1980(widgets.VBox):
         super().__init__([
             widgets.HTML("Enregistrez d'abord votre fonction (<code>dilemme.enregistrer(ma_strategie)</code>) "
                          "puis relancez cette cellule : elle apparaît en tête de la liste."),
-            widgets.HBox([self.invite, self.repetitions.boite, self.graine]),
-            widgets.HBox([self.horizon, self.bouton]),
+            widgets.HBox([self.invite, self.repetitions.boite, self.graine], layout=_LIGNE_QUI_PASSE),
+            widgets.HBox([self.horizon, self.bouton], layout=_LIGNE_QUI_PASSE),
             self.message, self.figure,
         ])
         self.add_class("strategie-dilemme")

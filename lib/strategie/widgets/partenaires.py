@@ -26,11 +26,13 @@ class CarteEcosysteme(widgets.VBox):
         self.type = widgets.Dropdown(options=[(t.titre, cle) for cle, t in TYPES.items()], description="Type :",
                                      layout=widgets.Layout(width="380px"))
         self.definition = widgets.HTML()
-        self.motivations = {cle: widgets.Checkbox(value=False, description=TITRES_MOTIVATIONS[cle], indent=False)
+        self.motivations = {cle: widgets.Checkbox(value=False, description=TITRES_MOTIVATIONS[cle], indent=False,
+                                                  layout=widgets.Layout(width="auto"))
                             for cle in MOTIVATIONS}
         self.apport = widgets.Text(placeholder="Ce qu'il apporte : une ressource, une activité, des clients…",
                                    description="Apport :", layout=widgets.Layout(width="560px"))
-        self.concurrent = widgets.Checkbox(value=False, description="C'est un concurrent", indent=False)
+        self.concurrent = widgets.Checkbox(value=False, description="C'est un concurrent", indent=False,
+                                           layout=widgets.Layout(width="auto"))
         self.dependance = CurseurEntier(value=3, min=1, max=DEPENDANCE_MAX, description="Dépendance :",
                                        style={"description_width": "90px"})
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")

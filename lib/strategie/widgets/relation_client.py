@@ -44,7 +44,7 @@ class ConcepteurRelations(widgets.VBox):
         self.valeur = widgets.ToggleButtons(options=[("faible", "faible"), ("moyenne", "moyenne"), ("forte", "forte")],
                                             value="moyenne", description="Valeur du segment", style=_STYLE)
         self.mesure = widgets.Checkbox(value=False, description="Une activité mesure la satisfaction de ces clients",
-                                       indent=False)
+                                       indent=False, layout=widgets.Layout(width="auto"))
         self.liste = widgets.Select(options=[], rows=6, tooltip="Vos relations client", layout=widgets.Layout(width="460px"))
         boutons = boutons_edition(self)
         self.type.observe(lambda _: self._aide(), names="value")

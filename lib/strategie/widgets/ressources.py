@@ -33,8 +33,10 @@ class AtelierRessources(widgets.VBox):
                                   description="Ressource :", layout=widgets.Layout(width="460px"))
         self.famille = widgets.Dropdown(description="Famille :")
         self.suggestion = widgets.HTML()
-        self.critique = widgets.Checkbox(value=True, description="Indispensable à la proposition de valeur", indent=False)
-        self.detenue = widgets.Checkbox(value=True, description="Déjà détenue (sinon : à obtenir)", indent=False)
+        self.critique = widgets.Checkbox(value=True, description="Indispensable à la proposition de valeur", indent=False,
+                                       layout=widgets.Layout(width="auto"))
+        self.detenue = widgets.Checkbox(value=True, description="Déjà détenue (sinon : à obtenir)", indent=False,
+                                      layout=widgets.Layout(width="auto"))
         self.bouton_ajouter = widgets.Button(description="Ajouter", icon="plus", button_style="primary")
         self.liste = widgets.Select(rows=6, tooltip="Vos ressources", layout=widgets.Layout(width="460px"))
         self.bouton_retirer = widgets.Button(description="Retirer", icon="trash")
