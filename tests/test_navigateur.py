@@ -341,21 +341,25 @@ def _curseur_du_module_00_recalcule_le_resultat(page):
     )
     page.screenshot(path=str(ARTEFACTS / "00-demarrer-curseur.png"))
     # The box next to the slider takes a French decimal comma: 4,5 € × 1 000 − 1 500 − 1 500 = 1 500 € of profit.
-    prix = vue.locator(".strategie-curseur-saisie input").first
-    prix.fill("4,5")
-    prix.press("Enter")
+    _la_case_lit_la_virgule(page, vue.locator(".strategie-curseur-saisie input").first, ".strategie-demarrer",
+                            "() => { const t = document.querySelector('.strategie-demarrer > .strategie-message')"
+                            ".textContent; return t.includes('bénéfice') && t.replace(/\\s/g, '').includes('1500'); }")
+
+
+def _la_case_lit_la_virgule(page, case, vue: str, calcul_avec_4_5: str) -> None:
+    """« 4,5 » tapé dans ``case`` donne le calcul attendu ; « quatre » donne le message français,
+    reste dans la case et ne change pas ce calcul (``calcul_avec_4_5`` : une fonction JS vraie alors)."""
+    # textContent, not innerText: a cell out of the viewport is not drawn (content-visibility).
+    case.fill("4,5")
+    case.press("Enter")
+    page.wait_for_function(calcul_avec_4_5, timeout=15_000)
+    assert case.input_value() == "4,5"
+    case.fill("quatre")
+    case.press("Enter")
     page.wait_for_function(
-        "() => { const t = document.querySelector('.strategie-demarrer > .strategie-message').innerText;"
-        " return t.includes('bénéfice') && t.replace(/\\s/g, '').includes('1500'); }",
-        timeout=15_000,
-    )
-    assert prix.input_value() == "4,5"
-    prix.fill("quatre")
-    prix.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('.strategie-demarrer').innerText.includes(\"n'est pas un nombre\")",
-        timeout=15_000,
-    )
+        f"() => document.querySelector('{vue}').textContent.includes(\"n'est pas un nombre\")", timeout=15_000)
+    assert case.input_value() == "quatre", "une saisie invalide reste dans la case"
+    assert page.evaluate(calcul_avec_4_5), "une saisie invalide ne change pas le calcul"
 
 
 def _editeur_de_canevas_ajoute_une_note_et_refuse_le_vide(page):
@@ -432,23 +436,9 @@ def _prix_du_module_10_accepte_la_virgule(page):
     # browser's number field: « 4,5 » is read 4.5 (café: margin 4.50 − 0.70 = 3,80 € per cup).
     vue = page.locator(".strategie-couts").first
     vue.scroll_into_view_if_needed()
-    # textContent, not innerText: a cell out of the viewport is not drawn (content-visibility).
-    prix = vue.get_by_label("Prix de vente (€ par unité) :")
-    prix.fill("4,5")
-    prix.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('.strategie-couts').textContent.includes('marge sur chaque vente : 3,80')",
-        timeout=15_000,
-    )
-    assert prix.input_value() == "4,5"
-    prix.fill("quatre")
-    prix.press("Enter")
-    page.wait_for_function(
-        "() => document.querySelector('.strategie-couts').textContent.includes(\"n'est pas un nombre\")",
-        timeout=15_000,
-    )
-    assert prix.input_value() == "quatre", "une saisie invalide reste dans la case"
-    assert "marge sur chaque vente : 3,80" in vue.text_content(), "une saisie invalide ne change pas le calcul"
+    _la_case_lit_la_virgule(
+        page, vue.get_by_label("Prix de vente (€ par unité) :"), ".strategie-couts",
+        "() => document.querySelector('.strategie-couts').textContent.includes('marge sur chaque vente : 3,80')")
     page.screenshot(path=str(ARTEFACTS / "10-prix-virgule.png"))
 
 

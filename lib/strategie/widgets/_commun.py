@@ -384,35 +384,36 @@ class ChampEntier(ChampNombre):
     entier = True
 
 
+def _script_a_l_affichage(poser: str) -> str:
+    """Un script que JupyterLab exécute quand sa sortie s'affiche (sortie d'une cellule exécutée, donc
+    de confiance) : ``poser`` (corps JavaScript, ``ici`` est l'élément de la sortie) renvoie vrai une
+    fois son travail fait ; sinon il est rappelé toutes les 100 ms pendant 10 s, le temps que la sortie
+    soit dans la page. Jamais d'erreur dans la page."""
+    return (
+        "(() => {\n  const ici = element;\n  const poser = () => {\n    try {\n" + poser
+        + "\n    } catch (e) { return true; }\n  };\n  if (!poser()) {\n"
+        "    const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);\n"
+        "    setTimeout(() => clearInterval(minuteur), 10000);\n  }\n})();\n"
+    )
+
+
 # ipywidgets gives the text box of a TagsInput no name (its tooltip stays on the box around it):
-# this script, run when its output is shown, copies the tooltip onto the text box of every TagsInput
-# of the view that contains it, now and whenever ipywidgets draws them again.
-_JS_NOMMER_ETIQUETTES = """
-(() => {
-  const ici = element;
-  const nommer = vue => {
-    for (const boite of vue.querySelectorAll('.jupyter-widget-tagsinput[title], [class*="tagsinput"][title]')) {
-      for (const champ of boite.querySelectorAll('input')) {
-        if (!champ.getAttribute('aria-label')) champ.setAttribute('aria-label', boite.getAttribute('title'));
-      }
-    }
-  };
-  const poser = () => {
-    try {
+# this script copies the tooltip onto the text box of every TagsInput of the cell, now and whenever
+# ipywidgets draws them again.
+_JS_NOMMER_ETIQUETTES = _script_a_l_affichage("""
+      const nommer = vue => {
+        for (const boite of vue.querySelectorAll('.jupyter-widget-tagsinput[title], [class*="tagsinput"][title]')) {
+          for (const champ of boite.querySelectorAll('input')) {
+            if (!champ.getAttribute('aria-label')) champ.setAttribute('aria-label', boite.getAttribute('title'));
+          }
+        }
+      };
       // The cell, not the output area of this (hidden) output widget itself.
       const vue = ici.closest('.jp-Cell');
       if (!vue) return false;
       nommer(vue);
       new MutationObserver(() => nommer(vue)).observe(vue, { childList: true, subtree: true });
-      return true;
-    } catch (e) { return true; }
-  };
-  if (!poser()) {
-    const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);
-    setTimeout(() => clearInterval(minuteur), 10000);
-  }
-})();
-"""
+      return true;""")
 
 
 class NommerEtiquettes(widgets.Output):
@@ -430,27 +431,14 @@ class NommerEtiquettes(widgets.Output):
 
 _MIME_PLOTLY = "application/vnd.plotly.v1+json"
 
-# Run by JupyterLab when the output is shown (output of an executed cell, hence trusted): the plot
-# drawn just above gets role="img" and its summary as aria-label. Never an error in the page.
-_JS_NOMMER_FIGURE = """
-(() => {
-  const ici = element;
-  const poser = () => {
-    try {
+# The plot drawn just above gets role="img" and its summary as aria-label.
+_JS_NOMMER_FIGURE = _script_a_l_affichage("""
       const zone = ici.closest('.jp-OutputArea');
       const trace = zone && zone.querySelector('.js-plotly-plot');
       if (!trace) return false;
       trace.setAttribute('role', 'img');
       trace.setAttribute('aria-label', RESUME);
-      return true;
-    } catch (e) { return true; }
-  };
-  if (!poser()) {
-    const minuteur = setInterval(() => { if (poser()) clearInterval(minuteur); }, 100);
-    setTimeout(() => clearInterval(minuteur), 10000);
-  }
-})();
-"""
+      return true;""")
 
 
 class FigureVivante(widgets.Output):
