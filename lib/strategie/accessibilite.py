@@ -18,7 +18,7 @@ import re
 import sys
 from numbers import Real
 
-from strategie import francais
+from strategie import francais, palette
 
 __all__ = ["resume_figure", "html_resume", "installer_resume_des_figures", "CLASSE_RESUME"]
 
@@ -162,7 +162,7 @@ def html_resume(figure) -> str:
     # width:0 + min-width:100%: the text wraps to the figure's width and never widens its box
     # (a figure beside a form would otherwise grow with a long summary and overflow the page).
     return (f'<p class="{CLASSE_RESUME}" style="width:0;min-width:100%;box-sizing:border-box;margin:2px 0 6px 0;'
-            f'font-size:12px;color:#3c4043">'
+            f'font-size:12px;color:{palette.GRIS_FONCE}">'
             f"{html.escape(resume_figure(figure))}</p>")
 
 

@@ -92,9 +92,8 @@ from pathlib import Path  # noqa: E402
 import strategie  # noqa: E402
 
 RACINE = Path(strategie.__file__).parent
-# Fichiers encore à migrer vers la palette : en cours de réécriture par d'autres chantiers
-# (accessibilité, rapport du projet). Chaque exception se retire dès que le fichier est migré.
-A_MIGRER = {"widgets/_commun.py", "accessibilite.py", "figures/rapport_projet.py"}
+# Fichiers encore à migrer vers la palette (aucun aujourd'hui) : une exception se retire dès que le fichier est migré.
+A_MIGRER: set[str] = set()
 
 
 def _sources():
@@ -116,6 +115,13 @@ def test_la_recherche_de_couleurs_repere_bien_un_litteral():
     assert "widgets/_vivant.py" not in A_MIGRER
 
 
+def test_une_seule_grille_errc_en_html():
+    """Le tableau ERRC (éliminer, réduire, renforcer, créer) n'est écrit qu'à un endroit : figures/canevas_strategique.py."""
+    tableau = re.compile(r"<table class=[\"'][^\"']*errc")
+    ailleurs = [nom for nom, texte in _sources() if tableau.search(texte) and nom != "figures/canevas_strategique.py"]
+    assert not ailleurs, f"tableau ERRC réécrit hors de figures/canevas_strategique.py (tableau_errc_html) : {ailleurs}"
+
+
 def test_aucun_normaliseur_ni_formateur_redefini_ailleurs():
     # Signes d'une règle de texte ou d'un format de nombre réécrits à la main hors de leur maison.
     motifs = {
@@ -127,9 +133,7 @@ def test_aucun_normaliseur_ni_formateur_redefini_ailleurs():
     }
     maisons = {"texte.py", "francais.py", "figures/_commun.py"}
     # figure_vide du dilemme : API publique des apprenants, construite sur message_central.
-    permis = {("figures/dilemme.py", "figure vide (figures/_commun.py)"),
-              # Rapport du projet : en cours de réécriture par le chantier de la structure.
-              ("figures/rapport_projet.py", "normaliseur de texte (strategie.texte)")}
+    permis = {("figures/dilemme.py", "figure vide (figures/_commun.py)")}
     fautes = [f"{nom} : {quoi}" for nom, texte in _sources() if nom not in maisons
               for quoi, motif in motifs.items() if motif.search(texte) and (nom, quoi) not in permis]
     assert not fautes, "aides redéfinies hors de leur maison : " + " ; ".join(fautes)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 from strategie.canevas_strategique import (
@@ -175,3 +177,34 @@ def figure_errc(
     fig.update_xaxes(categoryorder="array", categoryarray=facteurs, tickangle=-30, automargin=True)
     _axe_niveaux(fig, echelle)
     return fig
+
+
+def tableau_errc_html(grille: GrilleERRC, niveaux: bool = False) -> str:
+    """La grille ERRC en tableau HTML 2 × 2 (éliminer | renforcer / réduire | créer), styles compris.
+
+    Avec ``niveaux``, chaque facteur montre son niveau de départ et sa cible (« Prix (6 → 4) »).
+    Chaque case a les classes ``strategie-errc-ACTION`` et ``errc-ACTION`` (la feuille de style d'un
+    rapport peut l'habiller).
+    """
+
+    def case(action: str) -> str:
+        facteurs = getattr(grille, action)
+        if niveaux:
+            details = grille.details
+            lignes = [f"{html.escape(f)} ({nombre_fr(details.loc[f, 'actuel'])} → {nombre_fr(details.loc[f, 'cible'])})"
+                      for f in facteurs]
+        else:
+            lignes = [html.escape(f) for f in facteurs]
+        contenu = "<br>".join(lignes) or "<i>—</i>"
+        couleur = COULEURS_ACTIONS[action]
+        return (
+            f'<td class="strategie-errc-{action} errc-{action}" style="vertical-align:top;padding:6px 10px;'
+            f'border:2px solid {couleur};width:50%"><b style="color:{couleur}">{LIBELLES_ACTIONS[action]}</b>'
+            f"<br>{contenu}</td>"
+        )
+
+    return (
+        '<table class="strategie-errc errc" style="border-collapse:collapse;min-width:280px">'
+        f"<tr>{case('eliminer')}{case('renforcer')}</tr>"
+        f"<tr>{case('reduire')}{case('creer')}</tr></table>"
+    )

@@ -9,41 +9,43 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import string
 from itertools import count
 
 from plotly.offline import get_plotlyjs
 
-from strategie import coherence
+from strategie import coherence, palette
 from strategie.canevas import BLOCS
 from strategie.canevas_strategique import LIBELLES_ACTIONS, nombre_fr
 from strategie.figures.canevas import figure_canevas
-from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur, figure_errc
+from strategie.figures.canevas_strategique import figure_courbes_de_valeur, figure_errc, tableau_errc_html
 from strategie.figures.smart import figure_plan
 from strategie.smart import CRITERES, LIBELLES, verifier
 from strategie.smart._texte import format_nombre
+from strategie.texte import cle_nom
 
 __all__ = ["page_html"]
 
 _MARQUES = {True: ("✔", "rempli"), False: ("✘", "non-rempli"), None: ("?", "a-preciser")}
 
-_STYLE = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #202124;
+_STYLE = string.Template("""
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: $ENCRE;
        max-width: 1100px; margin: 0 auto; padding: 1.5em; line-height: 1.45; }
-h1 { margin-bottom: 0.2em; } h2 { border-bottom: 2px solid #dadce0; padding-bottom: 0.2em; margin-top: 1.6em; }
-.sous-titre { color: #5f6368; margin-top: 0; }
+h1 { margin-bottom: 0.2em; } h2 { border-bottom: 2px solid $BORDURE; padding-bottom: 0.2em; margin-top: 1.6em; }
+.sous-titre { color: $GRIS; margin-top: 0; }
 nav ol { columns: 2; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 0.92em; }
-th, td { border: 1px solid #dadce0; padding: 4px 8px; vertical-align: top; text-align: left; }
-th { background: #f1f3f4; }
-.a-faire { background: #fef7e0; border-left: 4px solid #f9ab00; padding: 0.5em 0.8em; }
-.fait { color: #137333; } .manque { color: #b3261e; }
+th, td { border: 1px solid $BORDURE; padding: 4px 8px; vertical-align: top; text-align: left; }
+th { background: $FOND_GRIS; }
+.a-faire { background: $FOND_JAUNE; border-left: 4px solid $JAUNE; padding: 0.5em 0.8em; }
+.fait { color: $VERT; } .manque { color: $ROUGE; }
 .marque { text-align: center; font-weight: bold; }
-.marque.rempli { color: #137333; } .marque.non-rempli { color: #b3261e; } .marque.a-preciser { color: #b06000; }
-.raisons { margin: 0.3em 0 0 1.2em; padding: 0; font-size: 0.9em; color: #5f6368; }
+.marque.rempli { color: $VERT; } .marque.non-rempli { color: $ROUGE; } .marque.a-preciser { color: $ORANGE_SOMBRE; }
+.raisons { margin: 0.3em 0 0 1.2em; padding: 0; font-size: 0.9em; color: $GRIS; }
 .errc td { width: 50%; border-width: 2px; }
 .bilan { list-style: none; padding-left: 0; } .bilan li { margin: 0.35em 0; }
 .figure { margin: 0.8em 0; }
-footer { margin-top: 2em; font-size: 0.85em; color: #5f6368; }
+footer { margin-top: 2em; font-size: 0.85em; color: $GRIS; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -53,7 +55,7 @@ footer { margin-top: 2em; font-size: 0.85em; color: #5f6368; }
   a { color: inherit; text-decoration: none; }
   .modebar-container { display: none !important; }
 }
-"""
+""").substitute(vars(palette))
 
 # Plotly dessine à la largeur de l'écran : redessiner à la largeur du papier avant d'imprimer.
 _SCRIPT_IMPRESSION = """
@@ -146,10 +148,10 @@ class _Page:
         except Exception:  # le bilan dit déjà ce qui ne va pas avec la référence
             grille = None
         if grille is not None:
-            reference = "la moyenne des concurrents" if self.projet.reference.casefold() == "moyenne" \
+            reference = "la moyenne des concurrents" if cle_nom(self.projet.reference) == "moyenne" \
                 else f"« {self.projet.reference} »"
             morceaux.append(f"<h3>Grille ERRC : de {_e(reference)} à « {_e(cs.focale)} »</h3>")
-            morceaux.append(_grille_html(grille))
+            morceaux.append(tableau_errc_html(grille, niveaux=True))
             noms = (f"Référence ({reference})", cs.focale)
             morceaux.append(self.figure(lambda: figure_errc(grille, cs.echelle, noms=noms), "la grille ERRC"))
             try:
@@ -258,21 +260,6 @@ class _Page:
             "plan d'exécution stratégique »).</footer>"
             f"<script>{_SCRIPT_IMPRESSION}</script></body></html>\n"
         )
-
-
-def _grille_html(grille) -> str:
-    def case(action: str) -> str:
-        facteurs = getattr(grille, action)
-        couleur = COULEURS_ACTIONS[action]
-        details = grille.details
-        contenu = "<br>".join(
-            f"{_e(f)} ({nombre_fr(details.loc[f, 'actuel'])} → {nombre_fr(details.loc[f, 'cible'])})" for f in facteurs
-        ) or "—"
-        return (f'<td class="errc-{action}" style="border-color:{couleur}"><b style="color:{couleur}">'
-                f"{LIBELLES_ACTIONS[action]}</b><br>{contenu}</td>")
-
-    return (f"<table class='errc'><tr>{case('eliminer')}{case('renforcer')}</tr>"
-            f"<tr>{case('reduire')}{case('creer')}</tr></table>")
 
 
 def page_html(projet, etapes, piliers: dict[str, str], aujourd_hui: _dt.date | None = None) -> str:

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
 
-from strategie import francais
+from strategie import francais, palette
 from strategie.accessibilite import html_resume, resume_figure
 from strategie._fichiers import fichier_de_travail, html_contenant, json_au_format
 from strategie.erreurs import SaisieInvalide
@@ -22,9 +22,9 @@ from strategie.erreurs import SaisieInvalide
 _journal = logging.getLogger("strategie.widgets")
 
 _STYLES = {
-    "erreur": ("#fdecea", "#b3261e", "⚠"),
-    "info": ("#e8f0fe", "#174ea6", "ℹ"),
-    "succes": ("#e6f4ea", "#137333", "✔"),
+    "erreur": (palette.FOND_ROUGE_CLAIR, palette.ROUGE, "⚠"),
+    "info": (palette.FOND_BLEU, palette.BLEU_FONCE, "ℹ"),
+    "succes": (palette.FOND_VERT, palette.VERT, "✔"),
 }
 
 

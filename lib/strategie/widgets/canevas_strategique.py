@@ -7,9 +7,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from strategie.canevas_strategique import LIBELLES_ACTIONS, CanevasStrategique, nombre_fr
+from strategie.canevas_strategique import CanevasStrategique, nombre_fr
 from strategie.erreurs import SaisieInvalide
-from strategie.figures.canevas_strategique import COULEURS_ACTIONS, figure_courbes_de_valeur
+from strategie.figures.canevas_strategique import figure_courbes_de_valeur, tableau_errc_html
 from strategie._fichiers import elements_enregistres
 from strategie.widgets._commun import (
     Confirmation, Curseur, FigureVivante, ZoneMessage, enregistrer_sans_ecraser, protege,
@@ -46,22 +46,7 @@ def canevas_de_depart() -> CanevasStrategique:
 
 def grille_html(grille) -> str:
     """La grille ERRC en tableau 2 × 2 (éliminer | renforcer / réduire | créer)."""
-
-    def case(action: str) -> str:
-        facteurs = getattr(grille, action)
-        contenu = "<br>".join(html.escape(f) for f in facteurs) if facteurs else "<i>—</i>"
-        couleur = COULEURS_ACTIONS[action]
-        return (
-            f'<td class="strategie-errc-{action}" style="vertical-align:top;padding:6px 10px;'
-            f'border:2px solid {couleur};width:50%"><b style="color:{couleur}">{LIBELLES_ACTIONS[action]}</b>'
-            f"<br>{contenu}</td>"
-        )
-
-    return (
-        '<table class="strategie-errc" style="border-collapse:collapse;min-width:280px">'
-        f"<tr>{case('eliminer')}{case('renforcer')}</tr>"
-        f"<tr>{case('reduire')}{case('creer')}</tr></table>"
-    )
+    return tableau_errc_html(grille)
 
 
 class EditeurCanevasStrategique(widgets.VBox):
