@@ -64,7 +64,7 @@ EFFORTS: dict[int, str] = {
     5: "très difficile à atteindre",
 }
 
-# Names that describe nobody in particular: a frequent beginner's mistake.
+# Des noms qui ne décrivent personne en particulier : une erreur fréquente des débutants.
 _TROP_LARGES = {"tout le monde", "tous", "tous les clients", "grand public", "n importe qui", "everyone",
                 "le public", "toute la population", "tout public"}
 
@@ -128,7 +128,7 @@ class Segmentation:
         self.seuil_parente = _blocs.nombre(seuil_parente, "La part de besoins communs (seuil_parente, entre 0 et 1)", 0, 1)
         self._segments: dict[str, Segment] = {}
 
-    # -- reading -----------------------------------------------------------
+    # -- lecture -----------------------------------------------------------
     @property
     def segments(self) -> list[Segment]:
         return list(self._segments.values())
@@ -167,7 +167,7 @@ class Segmentation:
     def potentiel_total(self) -> float:
         return float(sum(s.potentiel for s in self._segments.values()))
 
-    # -- editing -----------------------------------------------------------
+    # -- modification ------------------------------------------------------
     def _valider(self, nom, besoins, taille, disposition_a_payer, qui, effort, depend_de, ancien=None) -> Segment:
         nom = _blocs.texte(nom, "Le nom du segment")
         existant = self._cle(nom)
@@ -218,7 +218,7 @@ class Segmentation:
         valeurs = {**ancien.__dict__, **champs}
         nouveau = self._valider(valeurs["nom"], valeurs["besoins"], valeurs["taille"], valeurs["disposition_a_payer"],
                                 valeurs["qui"], valeurs["effort"], valeurs["depend_de"], ancien=ancien.nom)
-        # Keep the order of segments, and follow a renaming in the other segments' dependencies.
+        # Garder l'ordre des segments, et suivre un renommage dans les dépendances des autres segments.
         self._segments = {
             (nouveau.nom if cle == ancien.nom else cle): (
                 nouveau if cle == ancien.nom
@@ -237,7 +237,7 @@ class Segmentation:
                 self._segments[cle] = replace(s, depend_de=tuple(d for d in s.depend_de if d != segment.nom))
         return segment
 
-    # -- analysis ----------------------------------------------------------
+    # -- analyse -----------------------------------------------------------
     def tableau(self) -> pd.DataFrame:
         """Une ligne par segment : qui, besoins, taille, disposition à payer, potentiel, effort, part du potentiel."""
         colonnes = ["segment", "qui", "besoins", "taille", "disposition_a_payer", "potentiel", "effort",
@@ -333,7 +333,7 @@ class Segmentation:
             alertes.append("Aucune face de la plateforme ne paie : d'où viendront les revenus ?")
         return alertes
 
-    # -- canvas ------------------------------------------------------------
+    # -- canevas -----------------------------------------------------------
     def notes(self) -> list[str]:
         """Une note par segment, prête pour le bloc « Segments de clients » du canevas."""
         return [f"{s.nom} ({s.qui})" if s.qui else s.nom for s in self._segments.values()]

@@ -71,7 +71,7 @@ class SansReponse(AssertionError):
     """
 
 
-# -- looking up the learner's answer ---------------------------------------------------------------
+# -- recherche de la réponse de l'apprenant --------------------------------------------------------
 
 _ABSENTE = object()
 
@@ -135,7 +135,7 @@ def _est_du_type(valeur: Any, attendu: Any) -> bool:
     if attendu is bool:
         return isinstance(valeur, bool)
     if attendu in (int, float):
-        # A bool is not a number for a learner; numpy numbers are.
+        # Un booléen n'est pas un nombre pour un apprenant ; les nombres numpy, si.
         familles = {int: Integral, float: Real}
         return isinstance(valeur, familles[attendu]) and not isinstance(valeur, bool)
     return isinstance(valeur, attendu)
@@ -164,7 +164,7 @@ def _non_remplis(valeur: Any) -> list[str] | None:
 
 
 def _examiner(nom: str, valeur: Any, attendu: Any, aide: str | None) -> Any:
-    __tracebackhide__ = True  # IPython and pytest hide this frame: the learner sees the test line and the sentence
+    __tracebackhide__ = True  # IPython et pytest cachent ce cadre : l'apprenant voit la ligne du test et la phrase
     if valeur is _ABSENTE:
         raise SansReponse(_message_absente(nom, aide))
     if valeur is ...:
@@ -195,7 +195,7 @@ def _examiner(nom: str, valeur: Any, attendu: Any, aide: str | None) -> Any:
 
 
 def _globales_appelant(profondeur: int = 2) -> dict:
-    # The test cell's namespace: in a notebook, the learner's globals.
+    # L'espace de noms de la cellule de test : dans un carnet, les variables globales de l'apprenant.
     return sys._getframe(profondeur).f_globals
 
 
@@ -222,7 +222,7 @@ def reponse(nom: str, attendu: Any = None, *, aide: str | None = None) -> Any:
     return _examiner(nom, _globales_appelant().get(nom, _ABSENTE), attendu, aide)
 
 
-# -- calling the learner's function -----------------------------------------------------------------
+# -- appel de la fonction de l'apprenant ------------------------------------------------------------
 
 _CONSEILS_ERREURS = {
     IndexError: "un indice sort de la liste ou du texte : prévoyez le cas d'une liste vide ou trop courte "
@@ -279,14 +279,14 @@ def appeler(fonction: Any, *args: Any, conseil: str | None = None, none_permis: 
             f"{appel} est impossible : la fonction n'accepte pas ces arguments ({exc}). Gardez les "
             "paramètres donnés par l'énoncé, dans le même ordre.", conseil)) from exc
     except ValueError:
-        pass  # no signature to read (a builtin): let the call say
+        pass  # pas de signature à lire (une fonction native) : on laisse l'appel le dire
     try:
         resultat = fonction(*args, **kwargs)
     except NotImplementedError as exc:
         raise SansReponse(_completer(
             f"La fonction `{nom}` contient encore `raise NotImplementedError()` : remplacez cette ligne par "
             "votre code (terminé par return …), puis exécutez la cellule de la question.", conseil)) from exc
-    except Exception as exc:  # noqa: BLE001 — every learner error becomes a sentence
+    except Exception as exc:  # noqa: BLE001 — toute erreur de l'apprenant devient une phrase
         from strategie.erreurs import SaisieInvalide
 
         if isinstance(exc, SaisieInvalide):
@@ -303,7 +303,7 @@ def appeler(fonction: Any, *args: Any, conseil: str | None = None, none_permis: 
     return resultat
 
 
-# -- checking part of a classification ----------------------------------------------------------------
+# -- vérification d'une partie d'un classement --------------------------------------------------------
 
 def _meme_reponse(valeur: Any, bonne: Any) -> bool:
     if isinstance(bonne, (set, frozenset)) and not isinstance(valeur, str):
@@ -374,7 +374,7 @@ def classement(nom: str, attendus: dict, *, choix: Any = None, lecon: str | None
     return valeur
 
 
-# -- the learner's French check: verifier() ------------------------------------------------------------
+# -- la vérification en français de l'apprenant : verifier() -------------------------------------------
 
 _CACHES = re.compile(r"### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS\n?", re.S)
 _TITRE_QUESTION = re.compile(r"^#{1,6}\s*(Question\b.*?)\s*$", re.M)
@@ -476,7 +476,7 @@ def _points(points: float) -> str:
 
 
 def _en_html(texte: str) -> str:
-    # `code` becomes <code>, new lines stay new lines.
+    # `code` devient <code>, les retours à la ligne restent des retours à la ligne.
     sur = escape(texte)
     sur = re.sub(r"`([^`]+)`", r"<code>\1</code>", sur)
     return sur.replace("\n", "<br>")
@@ -498,7 +498,7 @@ def _trouver_carnet(chemin: str | os.PathLike | None, espace: dict) -> tuple[Pat
         if fichier.is_file():
             return fichier, ""
         return None, f"Le carnet « {chemin} » est introuvable (dossier courant : {Path.cwd()}). Vérifiez son nom."
-    session = espace.get("__session__")  # set by JupyterLab: the notebook's path
+    session = espace.get("__session__")  # posé par JupyterLab : le chemin du carnet
     if isinstance(session, str) and session.endswith(".ipynb"):
         for candidat in (Path(session), Path.cwd() / Path(session).name):
             if candidat.is_file():
@@ -536,7 +536,7 @@ def _executer_test(source: str, nom: str, espace: dict) -> tuple[str, str]:
     try:
         code = compile(source, f"<tests {nom}>", "exec")
         with redirect_stdout(tampon), redirect_stderr(tampon):
-            exec(code, espace)  # noqa: S102 — the learner's own visible tests, in the learner's kernel
+            exec(code, espace)  # noqa: S102 — les tests visibles de l'apprenant, dans son propre noyau
     except SansReponse as exc:
         return SANS_REPONSE, str(exc)
     except AssertionError as exc:
@@ -547,7 +547,7 @@ def _executer_test(source: str, nom: str, espace: dict) -> tuple[str, str]:
                               "du dessus, dans l'ordre (Exécuter → Exécuter toutes les cellules).")
     except SyntaxError as exc:
         return A_REVOIR, f"La cellule de tests n'est plus du Python valide ({exc.msg}) : ne la modifiez pas."
-    except Exception as exc:  # noqa: BLE001 — a sentence, never a traceback
+    except Exception as exc:  # noqa: BLE001 — une phrase, jamais une trace d'erreur
         return A_REVOIR, (f"Le test s'est arrêté sur une erreur {type(exc).__name__} : {exc}. Vérifiez le type de "
                           "votre réponse (texte, nombre, dictionnaire…) et relisez l'énoncé.")
     return REUSSIE, ""

@@ -48,7 +48,7 @@ def figure_canaux(plan: PlanCanaux, segment: str | None = None, hauteur: int = 3
     for i, genre in enumerate(rangees):
         fig.add_annotation(x=0.05, y=-i * hauteur_case - hauteur_case / 2, text=f"<b>{GENRES[genre]}</b>",
                            showarrow=False, xanchor="left")
-    # Invisible points give each phase header a hover with its question.
+    # Des points invisibles donnent à chaque en-tête de phase une infobulle avec sa question.
     fig.add_trace(go.Scatter(
         x=[1.6 + j * largeur + largeur / 2 for j in range(len(PHASES))], y=[haut_entete / 2] * len(PHASES),
         mode="markers", marker=dict(size=30, opacity=0), hoverinfo="text", showlegend=False,

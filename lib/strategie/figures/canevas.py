@@ -12,22 +12,22 @@ from strategie._fichiers import MARQUE_HTML, ecrire_texte_atomique
 from strategie.canevas import BLOCS, Canevas
 from strategie import palette
 
-# Left side (how), centre (value), right side (for whom), bottom (money): one hue each.
+# Côté gauche (comment), centre (valeur), côté droit (pour qui), bas (argent) : une teinte chacun.
 COULEURS = {
     "partenaires_cles": palette.FOND_BLEU, "activites_cles": palette.FOND_BLEU, "ressources_cles": palette.FOND_BLEU,
     "proposition_de_valeur": palette.FOND_JAUNE,
     "relation_client": palette.FOND_VERT, "canaux": palette.FOND_VERT, "segments_clients": palette.FOND_VERT,
     "structure_de_couts": palette.FOND_ROUGE, "flux_de_revenus": palette.FOND_ROUGE,
 }
-_HAUTEUR_LIGNE = (2.0, 2.0, 1.6)  # the money row is a little lower
+_HAUTEUR_LIGNE = (2.0, 2.0, 1.6)  # la ligne de l'argent est un peu plus basse
 
 
 def _y(ligne: int) -> float:
     return -sum(_HAUTEUR_LIGNE[:ligne])
 
 
-# Without a width, the figure takes the width of the page (a file browser open or not): notes are
-# wrapped for the narrowest page a lesson has at 1280 px, about 840 px.
+# Sans largeur, la figure prend la largeur de la page (explorateur de fichiers ouvert ou non) : les notes
+# sont coupées pour la page la plus étroite d'une leçon à 1280 px, environ 840 px.
 _LARGEUR_MINIMALE = 840
 
 

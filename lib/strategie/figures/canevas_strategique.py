@@ -26,8 +26,8 @@ __all__ = [
     "figure_errc",
 ]
 
-# The focal offer is always the same strong red; competitors take muted colours in canvas order,
-# so an offer keeps its colour from one figure to the next.
+# L'offre étudiée est toujours du même rouge vif ; les concurrents prennent des couleurs sourdes dans l'ordre
+# du canevas : une offre garde ainsi sa couleur d'une figure à l'autre.
 COULEUR_FOCALE = palette.ROUGE_FOCALE
 PALETTE_CONCURRENTS = palette.SERIES_CONCURRENTS
 COULEURS_ACTIONS = {
@@ -39,7 +39,7 @@ COULEURS_ACTIONS = {
 }
 
 
-# Legend below the plot, anchored to the container so that long factor names never hide it.
+# Légende sous le graphique, ancrée au conteneur : les longs noms de facteurs ne la cachent jamais.
 _LEGENDE = dict(orientation="h", yref="container", y=0.0, yanchor="bottom", xanchor="left", x=0)
 
 
@@ -83,7 +83,7 @@ def figure_courbes_de_valeur(
     couleurs = couleurs_offres(canevas)
     focale = canevas.focale
     fig = go.Figure()
-    # The focal offer is drawn last so that it sits on top of the others.
+    # L'offre étudiée est dessinée en dernier pour passer au-dessus des autres.
     for offre in [o for o in canevas.offres if o != focale] + [focale]:
         est_focale = offre == focale
         courbe = canevas.courbe(offre)

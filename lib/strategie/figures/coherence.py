@@ -34,7 +34,7 @@ def _positions(canevas: Canevas) -> dict[str, tuple[float, float, int]]:
             continue
         haut, bas = _y(bloc.ligne) - 0.5, _y(bloc.ligne + bloc.hauteur) + 0.15
         gauche, droite = bloc.colonne + 0.15, bloc.colonne + bloc.largeur - 0.15
-        # Labels are wide: favour rows over columns (the factor 3 is the label's aspect ratio).
+        # Les libellés sont larges : plus de lignes que de colonnes (le facteur 3 est le rapport d'aspect du libellé).
         forme = len(ids) * (droite - gauche) / max(haut - bas, 0.1) / 3
         colonnes = max(1, min(len(ids), math.ceil(math.sqrt(forme))))
         lignes = math.ceil(len(ids) / colonnes)
@@ -150,7 +150,7 @@ def figure_experience(experience: ExperiencePartagee, largeur: int = 820) -> go.
          for s in presence.columns]
         for p in presence.index
     ]
-    # An empty cell is not a fault here (not every partner serves every segment): light grey, not red.
+    # Une case vide n'est pas une faute ici (tout partenaire ne sert pas tout segment) : gris clair, pas rouge.
     fig = go.Figure(_heatmap_presence(lignes, colonnes, valeurs, textes, survols, fond_zero=palette.FOND_GRIS))
     _message_si_vide(fig, not lignes or not colonnes, "Il faut au moins un partenaire et un segment.")
     fig.update_yaxes(autorange="reversed", visible=bool(lignes and colonnes))

@@ -51,7 +51,7 @@ def figure_portefeuille(comptes, seuil: float = 5.0) -> go.Figure:
     for axe in ("x", "y"):
         fig.add_shape(type="line", line=dict(dash="dot", color=palette.GRIS),
                       **({"x0": seuil, "x1": seuil, "y0": 0, "y1": 10} if axe == "x" else {"x0": 0, "x1": 10, "y0": seuil, "y1": seuil}))
-    if comptes.empty:  # a waiting figure says what to do
+    if comptes.empty:  # une figure d'attente dit quoi faire
         fig.add_annotation(x=5.25, y=5.25, showarrow=False, font=dict(size=14, color=palette.GRIS), bgcolor="white",
                            text="Aucun compte pour l'instant : nommez un client, notez son attractivité<br>"
                                 "et votre position, puis cliquez sur « Ajouter le compte ».")

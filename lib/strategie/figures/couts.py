@@ -25,7 +25,7 @@ def _echelle(structure: StructureCouts, prix: float | None, quantite_max: float 
         seuil = structure.seuil_de_rentabilite(prix) if prix is not None else 0.0
     except SaisieInvalide:
         seuil = 0.0
-    # A round axis that shows the break-even point around its middle.
+    # Un axe rond qui montre le seuil de rentabilité vers son milieu.
     brut = max(2 * seuil, 10.0)
     puissance = 10 ** math.floor(math.log10(brut))
     return math.ceil(brut / puissance) * puissance

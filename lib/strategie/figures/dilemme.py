@@ -54,8 +54,8 @@ def _fusion(base: dict, extra: dict) -> dict:
 
 def _figure(traces, titre: str, hauteur: int = 360, **mise_en_page) -> dict:
     """Description d'une figure ({"data": …, "layout": …}) ; :func:`_publique` en fait une go.Figure."""
-    # The empty template "none": a figure is built in a few milliseconds instead of tens
-    # (plotly's default template is large and validated with each figure).
+    # Le modèle vide « none » : une figure se construit en quelques millisecondes au lieu de dizaines
+    # (le modèle par défaut de plotly est gros et validé à chaque figure).
     base = dict(
         template="none", title=dict(text=titre, x=0.01), height=hauteur, margin=dict(l=10, r=10, t=50, b=10),
         font=dict(size=13, family="Open Sans, Arial, sans-serif"), plot_bgcolor="white", paper_bgcolor="white",
@@ -149,7 +149,7 @@ def figure_coups(coups_a: str, coups_b: str, noms=("A", "B"), gains=None, titre:
             hovertemplate=f"{nom}, tour %{{x}} : %{{y}}<extra></extra>",
         ))
     unite = "points" if g.plus_haut_est_mieux else "années"
-    # Before the first round there is nothing to draw: say how to start.
+    # Avant le premier tour, il n'y a rien à dessiner : on dit comment commencer.
     consignes = [] if n else [_consigne("Aucun tour joué pour l'instant : coopérez ou trahissez pour commencer.", 0.31)]
     return _figure(
         traces, titre or f"{noms[0]} contre {noms[1]}", 380, annotations=consignes,

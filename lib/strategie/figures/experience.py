@@ -57,7 +57,7 @@ def figure_parcours(parcours: ParcoursClient, n_pires: int = 3, titre: str | Non
         return figure_vide(titre, "Ajoutez des points de contact pour dessiner le parcours.")
     x = list(range(len(table)))
     fig = go.Figure()
-    # Shapes and annotations are gathered first and set once: adding them one by one is slow in plotly.
+    # Formes et annotations sont réunies d'abord et posées en une fois : les ajouter une à une est lent dans plotly.
     formes, notes = [], []
     for i, etape in enumerate(e for e in parcours.etapes if (table["etape"] == e).any()):
         positions = table.index[table["etape"] == etape]
@@ -169,7 +169,7 @@ def figure_ciblage(
                 x=list(partie["effort"]), y=list(partie["potentiel"]), mode="markers+text", name=libelle,
                 text=[f"{rang}. {nom}" for rang, nom in zip(partie.index, partie["cible"])],
                 textposition="top center",
-                # Bubble size grows with the potential/effort ratio.
+                # La taille de la bulle croît avec le rapport potentiel/effort.
                 marker=dict(size=list(14 + 16 * partie["rapport"] / max(table["rapport"].max(), 1e-12)),
                             color=COULEURS_QUADRANTS[quadrant], symbol=SYMBOLES_QUADRANTS[quadrant],
                             line=dict(color="white", width=1)),
@@ -180,7 +180,7 @@ def figure_ciblage(
         )
     fig.add_hline(y=sp, line_dash="dot", line_color=palette.GRIS_NEUTRE)
     fig.add_vline(x=se, line_dash="dot", line_color=palette.GRIS_NEUTRE)
-    xmax = float(table["effort"].max()) * 1.3  # room for the labels of the right-most targets
+    xmax = float(table["effort"].max()) * 1.3  # de la place pour les libellés des cibles les plus à droite
     ymax = float(table["potentiel"].max()) * 1.15 or 1.0
     fig.update_layout(
         title=titre, template="plotly_white", separators=", ", height=hauteur, legend=_LEGENDE, margin=dict(t=60, b=40),

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from strategie.proposition_valeur import CIBLE, GENRES, IMPORTANCES, PROFIL, CanevasProposition
 from strategie import palette
 
-# Rows from top to bottom: gains, problems, jobs (the usual reading of the canvas).
+# Lignes de haut en bas : gains, problèmes, tâches (la lecture habituelle du canevas).
 _RANGEES = (("createurs", "gains"), ("reducteurs", "problemes"), ("produits", "taches"))
 _X_CARTE, _X_PROFIL = 4.4, 5.6
 _VERT, _ROUGE, _GRIS = palette.VERT, palette.ROUGE_ALERTE, palette.GRIS_CLAIR
@@ -55,7 +55,7 @@ def figure_proposition(canevas: CanevasProposition, hauteur: int | None = None) 
                            xanchor="left", yanchor="top")
         fig.add_annotation(x=9.9, y=haut - 0.1, text=f"<b>{GENRES[profil]}</b>", showarrow=False,
                            xanchor="right", yanchor="top")
-    # Links first, so that points are drawn over them.
+    # Les liens d'abord, pour que les points soient dessinés par-dessus.
     for carte, profil in CIBLE.items():
         for e in canevas.elements(carte):
             for cible in e.repond_a:
@@ -116,7 +116,7 @@ def figure_adequation(canevas: CanevasProposition, hauteur: int = 260) -> go.Fig
     fig = go.Figure([
         go.Bar(y=noms, x=couverts, name="avec réponse", orientation="h", marker_color=_VERT),
         go.Bar(y=noms, x=restes, name="sans réponse", orientation="h", marker_color=_ROUGE,
-               marker_pattern_shape="/"),  # hatched: not told by the colour alone
+               marker_pattern_shape="/"),  # hachuré : pas dit par la seule couleur
     ])
     fig.update_layout(barmode="stack", height=hauteur, template="plotly_white",
                       title=f"Adéquation pondérée par l'importance : {adequation.taux:.0f} %",

@@ -14,8 +14,8 @@ from strategie import palette
 from strategie.figures._commun import figure_vide
 
 
-# Figures hold plain lists, not numpy arrays: a FigureWidget ships numpy arrays as binary
-# buffers, and a live figure built from them stayed blank in the browser.
+# Les figures gardent des listes simples, pas des tableaux numpy : un FigureWidget envoie les tableaux numpy
+# en tampons binaires, et une figure vivante construite avec eux restait vide dans le navigateur.
 
 
 def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure:
@@ -32,14 +32,14 @@ def figure_segments(segmentation: Segmentation, hauteur: int = 460) -> go.Figure
     prix = np.array([s.disposition_a_payer for s in segments], dtype=float)
     potentiels = tailles * prix
     plus_grand = potentiels.max()
-    # Marker area proportional to potential; a segment that pays nothing still shows.
+    # Aire du marqueur proportionnelle au potentiel ; un segment qui ne rapporte rien reste visible.
     diametres = 14 + 56 * np.sqrt(potentiels / plus_grand) if plus_grand > 0 else np.full(len(segments), 20.0)
     x_min, x_max = tailles.min() / 3, tailles.max() * 3
     y_max = max(prix.max() * 1.3, 1.0)
     fig = go.Figure()
     positifs = potentiels[potentiels > 0]
     if len(positifs):
-        # A few round iso-potential levels between the smallest and the largest segment.
+        # Quelques niveaux ronds d'iso-potentiel entre le plus petit et le plus grand segment.
         bas, haut = math.floor(math.log10(positifs.min())), math.ceil(math.log10(positifs.max()))
         niveaux = [10.0 ** k for k in range(bas, haut + 1)][-4:]
         xs = np.geomspace(x_min, x_max, 80)

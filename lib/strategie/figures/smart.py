@@ -44,8 +44,8 @@ def _valeur(x: float, unite: str) -> str:
     return f"{format_nombre(x)}{'' if unite.startswith('/') else ' '}{unite}"
 
 
-# Bars are drawn within these bounds (in %): a unit slip (99 999 for 9,9) must give a readable figure,
-# not an axis of millions of ticks. The true progress is still written in the hover and the message.
+# Les barres sont dessinées dans ces bornes (en %) : une erreur d'unité (99 999 pour 9,9) doit donner une
+# figure lisible, pas un axe à des millions de graduations. Le vrai avancement reste dans l'infobulle et le message.
 AVANCEMENT_AFFICHE = (-100.0, 300.0)
 _GRADUATIONS_MAX = 12
 
@@ -77,7 +77,7 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
     ``tableau`` : un ``TableauDeBord`` (calculé à ``date_point``) ou le ``DataFrame`` de ``calculer()``.
     Une barre qui sortirait de −100 % à 300 % est coupée au bord (le survol donne sa vraie valeur).
     """
-    df = _donnees(tableau, date_point).iloc[::-1].reset_index(drop=True)  # first indicator on top
+    df = _donnees(tableau, date_point).iloc[::-1].reset_index(drop=True)  # premier indicateur en haut
     figure = go.Figure()
     avance = df["avancement"].to_numpy(float) * 100 if len(df) else np.array([])
     dessine = np.clip(avance, *AVANCEMENT_AFFICHE)
@@ -103,7 +103,7 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
     maximum = float(np.nanmax(np.append(dessine, 100.0))) if len(dessine) else 100.0
     minimum = float(np.nanmin(np.append(dessine, 0.0))) if len(dessine) else 0.0
     droite = max(maximum, 100) + 12
-    if len(df):  # values in a column of their own, right of the bars: nothing hides them
+    if len(df):  # valeurs dans une colonne à part, à droite des barres : rien ne les cache
         etiquettes = [
             NON_MESURE if st == NON_MESURE else f"{_valeur(r, u)} (cible {_valeur(c, u)}) {FLECHES.get(t, '')}"
             + (" (barre coupée)" if hors_echelle(a) else "")
@@ -114,7 +114,7 @@ def figure_tableau_de_bord(tableau, date_point: _dt.date | None = None, titre: s
             x=[droite] * len(df), y=df["indicateur"], mode="text", text=etiquettes, textposition="middle right",
             showlegend=False, hoverinfo="skip",
         ))
-    else:  # a waiting figure says what to do
+    else:  # une figure d'attente dit quoi faire
         figure.add_annotation(**message_central(
             "Aucun indicateur dans ce tableau de bord :<br>"
             "ajoutez-en un avec sa méthode ajouter(indicateur, depart, cible).", couleur=palette.GRIS_ARDOISE,
@@ -140,7 +140,7 @@ def figure_plan(plan: PlanExecution, aujourd_hui: _dt.date | None = None) -> go.
         raise SaisieInvalide("plan : attendu un smart.PlanExecution.")
     racine = plan.nom or "Stratégie"
     ids, etiquettes, parents, couleurs, survols = ["racine"], [racine], [""], [palette.FOND_CENTRE], [racine]
-    encre = [palette.ENCRE_SOMBRE]  # dark text on the light centre and axes, white on the coloured objectives
+    encre = [palette.ENCRE_SOMBRE]  # texte foncé sur le centre et les axes clairs, blanc sur les objectifs colorés
     for numero, (axe, objectifs) in enumerate(plan.par_axe().items()):
         ident = f"axe-{numero}"
         ids.append(ident)

@@ -16,7 +16,7 @@ from strategie import francais
 from strategie import palette
 
 VERT, ROUGE, BLEU, GRIS = palette.VERT, palette.ROUGE, palette.BLEU_FONCE, palette.GRIS
-# separators: decimal comma and space for thousands in every number plotly writes (« 1 200,5 »).
+# séparateurs : virgule décimale et espace des milliers dans chaque nombre écrit par plotly (« 1 200,5 »).
 _MISE_EN_PAGE = dict(template="plotly_white", margin=dict(l=60, r=20, t=60, b=50), font=dict(size=13), separators=", ")
 
 

@@ -41,7 +41,7 @@ class LigneCanevas(widgets.HBox):
         if not textes:
             self.message.info(f"Rien à ajouter au bloc « {titre} » pour l'instant.")
             return
-        # The canvas is read before it is written: a file that is not a canvas is refused there, with its reason.
+        # On lit le canevas avant de l'écrire : un fichier qui n'est pas un canevas est refusé là, avec sa raison.
         chemin = self.chemin.fichier(verifier_auteur=False)
         ajoutees = _blocs.verser_dans_fichier(self.bloc, textes, chemin)
         deja = len(textes) - ajoutees

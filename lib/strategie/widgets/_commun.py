@@ -44,8 +44,8 @@ class ZoneMessage(widgets.HTML):
     def montrer(self, texte: str, genre: str = "info") -> None:
         fond, couleur, icone = _STYLES[genre]
         self.genre, self.texte = genre, texte
-        # ipywidgets 8 puts no attribute on the widget itself: the live region is in the value. An error
-        # is an alert (read at once), anything else a polite status (read when the reader is idle).
+        # ipywidgets 8 ne met aucun attribut sur le widget lui-même : la zone vivante est dans la valeur. Une erreur
+        # est une alerte (lue tout de suite), le reste un statut poli (lu quand le lecteur ne fait rien).
         annonce = 'role="alert" aria-live="assertive"' if genre == "erreur" else 'role="status" aria-live="polite"'
         self.value = (
             f'<div class="strategie-message-{genre}" {annonce} aria-atomic="true" style="background:{fond};'
@@ -82,7 +82,7 @@ def protege(zone_attr: str = "message"):
                 return methode(self, *args, **kwargs)
             except SaisieInvalide as exc:
                 zone.erreur(str(exc))
-            except Exception as exc:  # a view must keep working whatever happens
+            except Exception as exc:  # une vue doit continuer de marcher quoi qu'il arrive
                 _journal.exception("erreur inattendue dans une vue")
                 zone.erreur(
                     "Quelque chose s'est mal passé dans cet outil "
@@ -205,7 +205,7 @@ class _SaisieFrancaise:
     """
 
     def _brancher_saisie(self, part: bool, largeur_saisie: str) -> None:
-        self.part = part  # value 0.05 shown and typed as « 5 % »
+        self.part = part  # la valeur 0.05 s'affiche et se tape « 5 % »
         self._ecriture = False
         self.saisie = widgets.Text(
             value=self._ecrire(self.value), continuous_update=False,
@@ -264,7 +264,7 @@ class _SaisieFrancaise:
         if isinstance(self, widgets.IntSlider):
             valeur = int(round(valeur))
         if valeur == self.value:
-            self._vers_saisie()  # « 4.5 » typed for 4.5: written back the French way
+            self._vers_saisie()  # « 4.5 » tapé pour 4,5 : réécrit à la française
         else:
             self.value = valeur
 
@@ -397,9 +397,9 @@ def _script_a_l_affichage(poser: str) -> str:
     )
 
 
-# ipywidgets gives the text box of a TagsInput no name (its tooltip stays on the box around it):
-# this script copies the tooltip onto the text box of every TagsInput of the cell, now and whenever
-# ipywidgets draws them again.
+# ipywidgets ne donne aucun nom à la zone de texte d'un TagsInput (son infobulle reste sur la boîte autour) :
+# ce script copie l'infobulle sur la zone de texte de chaque TagsInput de la cellule, maintenant et chaque
+# fois qu'ipywidgets les redessine.
 _JS_NOMMER_ETIQUETTES = _script_a_l_affichage("""
       const nommer = vue => {
         for (const boite of vue.querySelectorAll('.jupyter-widget-tagsinput[title], [class*="tagsinput"][title]')) {
@@ -431,7 +431,7 @@ class NommerEtiquettes(widgets.Output):
 
 _MIME_PLOTLY = "application/vnd.plotly.v1+json"
 
-# The plot drawn just above gets role="img" and its summary as aria-label.
+# Le graphique dessiné juste au-dessus reçoit role="img" et son résumé en aria-label.
 _JS_NOMMER_FIGURE = _script_a_l_affichage("""
       const zone = ici.closest('.jp-OutputArea');
       const trace = zone && zone.querySelector('.js-plotly-plot');
@@ -478,15 +478,15 @@ class FigureVivante(widgets.Output):
     def montrer(self, figure: go.Figure) -> None:
         """Affiche ``figure`` à la place de la figure précédente, avec son résumé en texte dessous."""
         self.figure = figure
-        # JSON only (numpy arrays become base64 typed arrays), as display() would send it to JupyterLab.
+        # Du JSON seul (les tableaux numpy deviennent des tableaux typés base64), comme display() l'envoie à JupyterLab.
         donnees = json.loads(pio.to_json(figure, validate=False))
         self.resume = resume_figure(donnees)
         self.outputs = (
             {"output_type": "display_data", "data": {_MIME_PLOTLY: donnees}, "metadata": {}},
-            # The text alternative, read by everyone under the figure (and by screen readers).
+            # L'alternative textuelle, lue par tous sous la figure (et par les lecteurs d'écran).
             {"output_type": "display_data", "metadata": {},
              "data": {"text/html": html_resume(donnees), "text/plain": self.resume}},
-            # The figure itself is named by its summary (plotly.js gives it no role nor name).
+            # La figure elle-même est nommée par son résumé (plotly.js ne lui donne ni rôle ni nom).
             {"output_type": "display_data", "metadata": {},
              "data": {"application/javascript": _JS_NOMMER_FIGURE.replace("RESUME", json.dumps(self.resume)),
                       "text/plain": ""}},

@@ -19,7 +19,7 @@ def _ressources_du_canevas(chemin: str) -> list[str]:
     """Les ressources clés déjà notées dans le canevas de l'apprenant (aucune si le fichier manque ou est abîmé)."""
     try:
         return ouvrir(chemin).textes("ressources_cles")
-    except (SaisieInvalide, OSError):  # a missing, damaged or unreadable file must not stop the lesson
+    except (SaisieInvalide, OSError):  # un fichier absent, abîmé ou illisible ne doit pas arrêter la leçon
         return []
 
 

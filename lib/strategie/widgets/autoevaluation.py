@@ -25,7 +25,7 @@ from strategie.autoevaluation import (
 from strategie.widgets._commun import ZoneMessage, protege
 from strategie import palette
 
-_STYLES = {  # background, text, border; the symbol and the words carry the meaning, not the colour
+_STYLES = {  # fond, texte, bordure ; le symbole et les mots portent le sens, pas la couleur
     JUSTE: (palette.FOND_VERT, palette.VERT_SOMBRE, palette.VERT, "✔"),
     FAUX: (palette.FOND_ROUGE_CLAIR, palette.ROUGE_SOMBRE, palette.ROUGE, "✘"),
     "autre": (palette.FOND_BLEU, palette.BLEU_FONCE, palette.BLEU, "✎"),
@@ -85,12 +85,12 @@ class GardeRaccourcis(widgets.Output):
 
     def __init__(self):
         super().__init__(layout=widgets.Layout(display="none"))
-        # Set directly (no IPython formatter needed): the same output a displayed Javascript() gives.
+        # Posé directement (sans formateur IPython) : la même sortie qu'un Javascript() affiché.
         self.outputs = ({"output_type": "display_data", "metadata": {},
                          "data": {"application/javascript": self._JS, "text/plain": ""}},)
 
 
-# A long item to classify wraps onto two lines instead of ending in « … » (ipywidgets cuts labels).
+# Un long élément à classer passe sur deux lignes au lieu de finir en « … » (ipywidgets coupe les libellés).
 _CSS = (
     "<style>.strategie-autoevaluation-classement .widget-dropdown{height:auto;"
     "min-height:var(--jp-widgets-inline-height);align-items:center}"
@@ -104,7 +104,7 @@ def _texte_riche(texte: str) -> str:
     sur = html.escape(texte.strip())
     sur = re.sub(r"`([^`]+)`", r"<code>\1</code>", sur)
     sur = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", sur)
-    sur = sur.replace("« ", "«\u00a0").replace(" »", "\u00a0»")  # guillemets never alone at a line end
+    sur = sur.replace("« ", "«\u00a0").replace(" »", "\u00a0»")  # guillemets jamais seuls en fin de ligne
     return sur.replace("\n\n", "<br>")
 
 
@@ -146,7 +146,7 @@ class VueQuestion(widgets.VBox):
     def _creer_champs(self, verifier_maintenant) -> list[widgets.Widget]:
         q = self.question
         if isinstance(q, ChoixUnique):
-            # No automatic check on change: arrow keys move the selection through every choice.
+            # Pas de vérification automatique au changement : les flèches font passer la sélection par chaque choix.
             self.choix = widgets.RadioButtons(options=list(q.choix), value=None, layout=widgets.Layout(width="auto"))
             self.choix.observe(self._reponse_changee, names="value")
             return [self.choix]
@@ -159,7 +159,7 @@ class VueQuestion(widgets.VBox):
         if isinstance(q, Classement):
             largeur = f"{min(28, max(len(e) for e in q.elements) * 0.55 + 1):.0f}em"
             self.listes = {
-                # "" and not None: a Dropdown whose value is None shows an empty box instead of « — choisir — ».
+                # "" et non None : un Dropdown de valeur None affiche une case vide au lieu de « — choisir — ».
                 e: widgets.Dropdown(options=[(_A_CHOISIR, ""), *[(c, c) for c in q.categories]], value="",
                                     description=e, style={"description_width": largeur},
                                     layout=widgets.Layout(width=f"calc({largeur} + 16em)", max_width="100%"))
@@ -175,7 +175,7 @@ class VueQuestion(widgets.VBox):
             self.saisie.add_class("strategie-autoevaluation-saisie")
 
             def entree(_):
-                # Enter (or leaving the field) sends the value: check it at once, unless we are restoring.
+                # Entrée (ou quitter le champ) envoie la valeur : vérifiée tout de suite, sauf en restauration.
                 if not self._en_reprise and self.saisie.value.strip():
                     verifier_maintenant()
 
@@ -186,7 +186,7 @@ class VueQuestion(widgets.VBox):
         raise TypeError(f"type de question inconnu : {type(q).__name__}")
 
     def _reponse_changee(self, _=None) -> None:
-        # A correction must never stay under an answer it does not describe.
+        # Une correction ne doit jamais rester sous une réponse qu'elle ne décrit pas.
         if not self._en_reprise and self.verdict is not None:
             self.verdict = None
             self.retour.value = ""
@@ -272,7 +272,7 @@ class Autoevaluation(widgets.VBox):
         for vue in self.vues:
             brute = enregistrees.get(self.questionnaire.cle(vue.question))
             reponse = vue.question.reponse_valide(brute) if brute is not None else None
-            if reponse is None:  # no answer yet, or the question changed since
+            if reponse is None:  # pas encore de réponse, ou la question a changé depuis
                 continue
             vue.remplir(reponse)
             verdict = vue.question.corriger(reponse)

@@ -17,7 +17,7 @@ from strategie.widgets._commun import (
 
 _OUTIL = "l'éditeur de canevas"
 
-# Classic layout as CSS grid areas: 10 columns, 3 rows.
+# Disposition classique en zones de grille CSS : 10 colonnes, 3 lignes.
 _ZONES = '\n'.join([
     '"pa pa ac ac pv pv rc rc sc sc"',
     '"pa pa re re pv pv ca ca sc sc"',
@@ -87,7 +87,7 @@ class EditeurCanevas(widgets.VBox):
         if canevas is None:
             try:
                 canevas = ouvrir(chemin)
-            except Exception as exc:  # a damaged file must not stop the lesson
+            except Exception as exc:  # un fichier abîmé ne doit pas arrêter la leçon
                 canevas = Canevas()
                 self.message.erreur(f"{exc} Un canevas vide est ouvert à la place ; votre fichier reste intact.")
         self.canevas = canevas
@@ -136,7 +136,7 @@ class EditeurCanevas(widgets.VBox):
 
     # -- synchronisation ---------------------------------------------------
     def rafraichir(self) -> None:
-        self.confirmation.retirer()  # the canvas changed: a pending question no longer holds
+        self.confirmation.retirer()  # le canevas a changé : une question en attente ne tient plus
         for panneau in self.panneaux.values():
             panneau.rafraichir()
         options = [(f"{self.canevas.intitule(n.bloc).split(':')[0]} — {n.texte}", n.id) for n in self.canevas]
@@ -146,14 +146,14 @@ class EditeurCanevas(widgets.VBox):
             f"<li>« {escape(n.texte)} » ↔ « {escape(self.canevas.note(i).texte)} »</li>"
             for n in self.canevas for i in n.liens
         ]
-        # A long canvas has dozens of links: keep them folded under a one-line summary.
+        # Un long canevas a des dizaines de liens : on les replie sous un résumé d'une ligne.
         self.liens.value = (
             f"<details><summary><small>Liens entre notes ({len(paires)})</small></summary>"
             f"<ul style='margin:0;font-size:small'>{''.join(paires)}</ul></details>"
         ) if paires else ""
         self.figure.montrer(figure_canevas(self.canevas))
 
-    # -- actions (each one keeps what the learner typed if it fails) -------
+    # -- actions (chacune garde ce que l'apprenant a tapé si elle échoue) --
     @protege()
     def ajouter(self, bloc: str, texte: str) -> None:
         note = self.canevas.ajouter(bloc, texte)
@@ -234,7 +234,7 @@ class EditeurCanevas(widgets.VBox):
 
     @protege()
     def exporter(self) -> None:
-        page = self.chemin.voisin(".html", "plotly-graph-div")  # a page written before the mark existed
+        page = self.chemin.voisin(".html", "plotly-graph-div")  # une page écrite avant que la marque existe
         chemin = exporter_html(self.canevas, page)
         self.message.succes(f"Page HTML écrite dans « {chemin} » : ouvrez-la pour l'imprimer ou la partager.")
 

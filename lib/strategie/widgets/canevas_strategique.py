@@ -20,7 +20,7 @@ __all__ = ["EditeurCanevasStrategique", "canevas_de_depart", "grille_html"]
 MOYENNE = "moyenne"
 _CHAMP = widgets.Layout(width="260px")
 _BOUTON = widgets.Layout(width="190px")
-# A fixed width: inside a box, plotly draws 700 px whatever room is left; the grid wraps below if needed.
+# Une largeur fixe : dans une boîte, plotly dessine 700 px quelle que soit la place ; la grille passe dessous si besoin.
 _LARGEUR_FIGURE = 660
 
 
@@ -76,11 +76,11 @@ class EditeurCanevasStrategique(widgets.VBox):
             raise SaisieInvalide(
                 "Le canevas n'a aucune offre : ajoutez au moins votre offre (ajouter_offre) avant d'ouvrir l'éditeur."
             )
-        self.canevas.focale = self.canevas.focale  # pinned: adding a competitor must not change your offer
+        self.canevas.focale = self.canevas.focale  # épinglée : ajouter un concurrent ne doit pas changer votre offre
         self.chemin = chemin
         self.message = ZoneMessage()
         self.confirmation = Confirmation()
-        self._retraits: list[tuple[str, int, dict[str, float]]] = []  # what « Annuler le retrait » puts back
+        self._retraits: list[tuple[str, int, dict[str, float]]] = []  # ce que « Annuler le retrait » remet
         self._en_construction = False
         self.curseurs: dict[str, Curseur] = {}
 
@@ -187,7 +187,7 @@ class EditeurCanevasStrategique(widgets.VBox):
 
     def _rafraichir(self) -> None:
         c = self.canevas
-        self.confirmation.retirer()  # the canvas changed: a pending question no longer holds
+        self.confirmation.retirer()  # le canevas a changé : une question en attente ne tient plus
         self.bouton_annuler_retrait.layout.display = None if self._retraits else "none"
         if self._retraits:
             self.bouton_annuler_retrait.tooltip = f"Remettre « {self._retraits[-1][0]} » à sa place"
@@ -260,7 +260,7 @@ class EditeurCanevasStrategique(widgets.VBox):
             raise SaisieInvalide("Aucun retrait à annuler.")
         nom, position, niveaux = self._retraits[-1]
         c = self.canevas
-        # Offers added since keep the bottom of the scale; the factor goes back to its place.
+        # Les offres ajoutées depuis gardent le bas de l'échelle ; le facteur reprend sa place.
         remis = c.ajouter_facteur(nom, {o: v for o, v in niveaux.items() if o in c.offres},
                                   min(position, len(c.facteurs)))
         self._retraits.pop()
@@ -269,7 +269,7 @@ class EditeurCanevasStrategique(widgets.VBox):
 
     @protege()
     def _sur_ajout_offre(self, _bouton=None) -> None:
-        # A new competitor starts from the average of the others: then adjust it with the sliders.
+        # Un nouveau concurrent part de la moyenne des autres : on l'ajuste ensuite avec les curseurs.
         c = self.canevas
         nom = c.ajouter_offre(self.nouvelle_offre.value, list(c.tableau().mean(axis=1)) if c.facteurs else [])
         self.nouvelle_offre.value = ""

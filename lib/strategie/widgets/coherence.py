@@ -54,7 +54,7 @@ class VerificateurCanevas(widgets.VBox):
         self.rapport = widgets.HTML()
         self.rapport.add_class("strategie-coherence-rapport")
         self.figure = FigureVivante(figure_matrice_segments(self.canevas))
-        # The editor refreshes these after every change (notes, links, view, file): follow them.
+        # L'éditeur les met à jour après chaque changement (notes, liens, vue, fichier) : on les suit.
         self.editeur.lien_a.observe(self._changement, names="options")
         self.editeur.liens.observe(self._changement, names="value")
         self.editeur.vue.observe(self._changement, names="value")
@@ -173,7 +173,7 @@ class MatriceExperience(widgets.VBox):
                               names="value")
                 self.champs[(p.id, s.id)] = champ
                 cellules.append(champ)
-        # Tracks may shrink below their content (minmax(0, …)): the grid stays within a page of 1280 px.
+        # Les pistes peuvent rétrécir sous leur contenu (minmax(0, …)) : la grille tient dans une page de 1280 px.
         self.grille.layout.grid_template_columns = (
             f"minmax(110px, 1fr) repeat({max(len(eco.segments), 1)}, minmax(0, 2fr))")
         self.grille.children = cellules

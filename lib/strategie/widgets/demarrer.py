@@ -15,7 +15,7 @@ class CalculetteResultat(widgets.VBox):
 
     def __init__(self, prix: float = 4.0, cout_unitaire: float = 1.5, quantite: int = 1000, couts_fixes: float = 1500.0):
         style = {"description_width": "140px"}
-        largeur = widgets.Layout(width="460px")  # a track long enough to aim at a price
+        largeur = widgets.Layout(width="460px")  # une piste assez longue pour viser un prix
         self.prix = Curseur(value=prix, min=0, max=20, step=0.1, description="Prix (€)", style=style,
                              layout=largeur)
         self.cout_unitaire = Curseur(value=cout_unitaire, min=0, max=20, step=0.1,

@@ -28,7 +28,7 @@ __all__ = ["JeuUnCoup", "PartieCachee", "ExplorateurTournoi", "ExplorateurEvolut
 
 _MISE_EN_PAGE = widgets.Layout(width="auto")
 _STYLE = {"description_width": "initial"}
-# A row of fields that goes on to the next line rather than past the right edge of a narrow page.
+# Une rangée de champs qui passe à la ligne plutôt que de dépasser le bord droit d'une page étroite.
 _LIGNE_QUI_PASSE = widgets.Layout(flex_flow="row wrap", align_items="center")
 
 
@@ -49,7 +49,7 @@ class _ChampsGains(widgets.HBox):
         self.punition = ChampNombre(value=g.punition, description="P (trahissent)", style=_STYLE,
                                           layout=widgets.Layout(width="200px"))
         super().__init__([self.recompense, self.dupe, self.tentation, self.punition],
-                         layout=widgets.Layout(flex_flow="row wrap"))  # on two lines in a narrow page
+                         layout=widgets.Layout(flex_flow="row wrap"))  # sur deux lignes dans une page étroite
 
     def champs(self):
         return (self.recompense, self.dupe, self.tentation, self.punition)
@@ -291,7 +291,7 @@ class PartieCachee(widgets.VBox):
         self._devine = True
         self.parties += 1
         juste = propose.nom == self._cache.nom
-        # Two characters may have played exactly alike in this game: say so.
+        # Deux personnages ont pu jouer exactement pareil dans cette partie : on le dit.
         meme_jeu = not juste and not propose.stochastique and not self._cache.stochastique and all(
             propose.coup(self.ses_coups[:t], self.mes_coups[:t], None, self.gains) == self.ses_coups[t]
             for t in range(len(self.ses_coups))
@@ -492,7 +492,7 @@ class ExplorateurEvolution(widgets.VBox):
             self.lancer()
 
     def _autre_tirage(self):
-        self.graine.value += 1  # triggers lancer()
+        self.graine.value += 1  # déclenche lancer()
 
     @protege()
     def _sur_scenario(self, change=None):

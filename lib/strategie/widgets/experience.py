@@ -40,7 +40,7 @@ class _LignePoint(widgets.HBox):
     """Une ligne de la carte : étape, point de contact, canal, partenaire, attendu, perçu, écart."""
 
     def __init__(self, point: dict, etapes: list[str]):
-        self.nom = point["point_de_contact"]  # key of this row in the model
+        self.nom = point["point_de_contact"]  # clé de cette ligne dans le modèle
         self.etape = widgets.Dropdown(options=etapes, value=point["etape"], tooltip="Étape", layout=_MOYEN)
         self.point = widgets.Text(value=point["point_de_contact"], continuous_update=False, tooltip="Point de contact",
                                   layout=_LARGE)
@@ -69,7 +69,7 @@ class _LignePoint(widgets.HBox):
         }
 
     def montrer_ecart(self, ecart: float, statut: str) -> None:
-        marque = MARQUES_STATUTS[statut]  # ▼ / ▲: the status is not told by the colour alone
+        marque = MARQUES_STATUTS[statut]  # ▼ / ▲ : l'état n'est pas dit par la seule couleur
         self.ecart.value = (f"<b style='color:{COULEURS_STATUTS[statut]}' title='{statut}'>"
                             f"{'+' if ecart > 0 else ''}{nombre_fr(ecart)}{' ' + marque if marque else ''}</b>")
 
@@ -207,7 +207,7 @@ class GraphiqueCiblage(widgets.VBox):
         self.message = ZoneMessage()
         self.unites = (unite_potentiel, unite_effort)
         depart = cibles_exemple() if cibles is None else cibles
-        # Validates the starting targets (a French message if wrong) and keeps their order.
+        # Valide les cibles de départ (message en français si erreur) et garde leur ordre.
         self.cibles = _table_cibles(depart)[["cible", "potentiel", "effort"]]
         self.lignes: list[_LigneCible] = []
         self.boite_lignes = widgets.VBox()
@@ -242,7 +242,7 @@ class GraphiqueCiblage(widgets.VBox):
         self._rafraichir()
 
     def _nouvelle_ligne(self, cible: str, potentiel: float, effort: float) -> _LigneCible:
-        # Invariant: self.lignes[i] edits row i of self.cibles (the last valid version).
+        # Invariant : self.lignes[i] modifie la ligne i de self.cibles (la dernière version valide).
         ligne = _LigneCible(cible, potentiel, effort)
         for champ in (ligne.cible, ligne.potentiel, ligne.effort):
             champ.observe(lambda _c: self._sur_modification(), names="value")
@@ -288,7 +288,7 @@ class GraphiqueCiblage(widgets.VBox):
     @protege()
     def _sur_modification(self) -> None:
         candidat = self._saisies()
-        selectionner_cibles(candidat, 1.0)  # validation first: the last valid table stays if this fails
+        selectionner_cibles(candidat, 1.0)  # valider d'abord : si cela échoue, le dernier tableau valide reste
         self.cibles = candidat
         self.message.effacer()
         self._rafraichir()

@@ -79,7 +79,7 @@ class CarteEcosysteme(widgets.VBox):
         noms = [p.nom for p in eco.partenaires]
         self.choix.options = [(f"{p.nom} — {p.titre_type}", p.nom) for p in eco.partenaires]
         self.lien_a.options, self.lien_b.options = noms, noms
-        # A Dropdown filled later starts on no value: propose the first two partners.
+        # Un Dropdown rempli plus tard part sans valeur : on propose les deux premiers partenaires.
         if noms and self.lien_a.value is None:
             self.lien_a.value = noms[0]
         if len(noms) > 1 and self.lien_b.value in (None, self.lien_a.value):

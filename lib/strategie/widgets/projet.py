@@ -95,7 +95,7 @@ class TableauDeBordProjet(widgets.VBox):
         self.champ_auteur = widgets.Text(value=self.projet.auteur, description="Auteur", style=_STYLE,
                                          layout=_LARGE, placeholder="Votre nom")
         defaut = (self.dossier / FICHIER_RAPPORT) if self.dossier is not None else Path(FICHIER_RAPPORT)
-        # The report stays in the learner's folder, never over a lesson or a page it did not write.
+        # Le rapport reste dans le dossier de l'apprenant, jamais sur une leçon ou une page qu'il n'a pas écrite.
         self.champ_chemin = ChampFichier(chemin_rapport or defaut, ".html", "ce tableau de bord",
                                          marques=("strategie-projet-rapport",), description="Fichier",
                                          style=_STYLE, layout=_LARGE)
@@ -132,7 +132,7 @@ class TableauDeBordProjet(widgets.VBox):
         ]
         self._afficher()
 
-    # -- display --
+    # -- affichage --
     def _afficher(self) -> None:
         p = self.projet
         self.etapes = bilan(p, self.aujourd_hui)
@@ -149,7 +149,7 @@ class TableauDeBordProjet(widgets.VBox):
         self.figure.montrer(self._figure(self.etapes))
         axes = p.plan.axes if p.plan is not None else []
         if self.constructeur is None or self._axes != axes:
-            # The objective builder lists the plan's axes: rebuild it when they change.
+            # Le constructeur d'objectifs liste les axes du plan : on le reconstruit quand ils changent.
             self._axes = list(axes)
             self.constructeur = ConstructeurObjectif(axes=axes, aujourd_hui=self.aujourd_hui)
             self.boite_constructeur.children = [self.constructeur] if axes else []
@@ -160,7 +160,7 @@ class TableauDeBordProjet(widgets.VBox):
         self.choix_objectif.layout.display = self.bouton_retirer.layout.display = None if indicateurs else "none"
 
     def _figure(self, etapes: list[Etape]):
-        # A fixed width: inside a box, plotly would otherwise draw 700 px wide and be cut.
+        # Une largeur fixe : dans une boîte, plotly dessinerait sinon 700 px de large et serait coupé.
         figure = figure_bilan(self.projet, etapes=etapes)
         figure.update_layout(width=_LARGEUR_FIGURE, height=280)
         return figure
@@ -172,7 +172,7 @@ class TableauDeBordProjet(widgets.VBox):
         chemin = self.projet.enregistrer_plan(self.dossier / FICHIER_PLAN)
         return f" ; plan enregistré dans « {chemin} »"
 
-    # -- callbacks --
+    # -- rappels --
     @protege()
     def rafraichir(self, _bouton=None) -> None:
         """Relit les fichiers du dossier (s'il y en a un) et refait le bilan."""
@@ -221,7 +221,7 @@ class TableauDeBordProjet(widgets.VBox):
         self.projet.auteur = self.champ_auteur.value
         chemin = rapport_html(self.projet, self.champ_chemin.fichier(), self.aujourd_hui)
         if self.dossier is not None:
-            self.projet.enregistrer_plan(self.dossier / FICHIER_PLAN)  # keeps the title and the author
+            self.projet.enregistrer_plan(self.dossier / FICHIER_PLAN)  # garde le titre et l'auteur
         self._afficher()
         taille = f"{chemin.stat().st_size / 1e6:.1f}".replace(".", ",")
         faites = sum(e.ok for e in self.etapes)

@@ -15,7 +15,7 @@ from strategie.widgets._vivant import FigureVivante, formulaire, liste_html
 
 _STYLE = {"description_width": "130px"}
 _LARGE = widgets.Layout(width="460px")
-_SEP = "\u241f"  # separates genre and text in the list's values
+_SEP = "\u241f"  # sépare le genre et le texte dans les valeurs de la liste
 
 
 class AtelierProposition(widgets.VBox):
@@ -118,7 +118,7 @@ class AtelierProposition(widgets.VBox):
         return genre, texte
 
     def _selection(self) -> None:
-        # Selecting a value-map element shows what it answers, ready to be changed.
+        # Choisir un élément de la carte de valeur montre à quoi il répond, prêt à être changé.
         choisi = self._choisi()
         if choisi is not None and choisi[0] in CARTE:
             self.genre.value = choisi[0]

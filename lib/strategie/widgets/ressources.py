@@ -72,7 +72,7 @@ class AtelierRessources(widgets.VBox):
     def _changer_vue(self) -> None:
         familles = categories(self.vue.value)
         self.famille.options = [(f.titre, cle) for cle, f in familles.items()]
-        self.famille.value = next(iter(familles))  # a Dropdown filled later starts on no value
+        self.famille.value = next(iter(familles))  # un Dropdown rempli plus tard part sans valeur
         self.definitions.value = "<ul>" + "".join(
             f"<li><b>{html.escape(f.titre)}</b> : {html.escape(f.definition)} "
             f"<small>(ex. : {html.escape(f.exemples)})</small></li>" for f in familles.values()

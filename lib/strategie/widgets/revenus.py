@@ -34,7 +34,7 @@ class CalculateurRevenus(widgets.VBox):
         self.mois = CurseurEntier(value=mois, min=6, max=120, step=6, description="Horizon :",
                                   continuous_update=False)
         self.principe = widgets.HTML()
-        # One field per parameter of every model: switching models never loses a value.
+        # Un champ par paramètre de chaque modèle : changer de modèle ne perd jamais une valeur.
         self.champs = {
             cle: {p.cle: ChampNombre(value=p.defaut, description=p.libelle,
                                            style={"description_width": "260px"},
@@ -74,7 +74,7 @@ class CalculateurRevenus(widgets.VBox):
         self.add_class("strategie-revenus")
         self._changer_modele()
 
-    # -- reading the fields --------------------------------------------------
+    # -- lecture des champs --------------------------------------------------
     def parametres(self) -> dict[str, float]:
         """Les valeurs saisies pour le modèle choisi."""
         return {cle: champ.value for cle, champ in self.champs[self.modele.value].items()}
@@ -87,7 +87,7 @@ class CalculateurRevenus(widgets.VBox):
         specs = list(self.scenarios.values()) or [self.scenario_en_cours()]
         return [note_de_canevas(s["modele"], **{k: v for k, v in s.items() if k != "modele"}) for s in specs]
 
-    # -- callbacks -------------------------------------------------------------
+    # -- rappels ---------------------------------------------------------------
     def _changer_modele(self) -> None:
         m = MODELES[self.modele.value]
         self.principe.value = (
@@ -130,7 +130,7 @@ class CalculateurRevenus(widgets.VBox):
             raise SaisieInvalide(f"Un scénario s'appelle déjà « {nom} » : choisissez un autre nom.")
         if len(self.scenarios) >= SCENARIOS_MAX:
             raise SaisieInvalide(f"{SCENARIOS_MAX} scénarios au plus : videz la comparaison pour recommencer.")
-        comparer({nom: self.scenario_en_cours()}, self.mois.value)  # refuse a bad scenario before keeping it
+        comparer({nom: self.scenario_en_cours()}, self.mois.value)  # refuser un mauvais scénario avant de le garder
         self.scenarios[nom] = self.scenario_en_cours()
         self.nom_scenario.value = f"Scénario {len(self.scenarios) + 1}"
         self.calculer()

@@ -70,7 +70,7 @@ class ConstructeurSegments(EditionParNom, widgets.VBox):
     def _collection(self) -> Segmentation:
         return self.segmentation
 
-    # -- fields ------------------------------------------------------------
+    # -- champs ------------------------------------------------------------
     def _vider(self) -> None:
         self.nom.value = self.qui.value = self.besoins.value = ""
         self.depend_de.value = ()
@@ -90,7 +90,7 @@ class ConstructeurSegments(EditionParNom, widgets.VBox):
         self.taille.value, self.disposition.value, self.effort.value = s.taille, s.disposition_a_payer, s.effort
         self.depend_de.value = tuple(s.depend_de)
 
-    # -- display -----------------------------------------------------------
+    # -- affichage ---------------------------------------------------------
     def rafraichir(self) -> None:
         noms = [s.nom for s in self.segmentation]
         choisi = self.liste.value if self.liste.value in noms else None

@@ -25,12 +25,12 @@ from strategie.smart.tableau import FLECHES
 from strategie import palette
 from strategie.widgets._commun import FigureVivante, ZoneMessage, protege
 
-_DISPOSITION = widgets.Layout(width="calc(100% - 4px)")  # 100 % plus the widget margins overflowed
+_DISPOSITION = widgets.Layout(width="calc(100% - 4px)")  # avec 100 %, les marges du widget faisaient déborder
 _STYLE = {"description_width": "9em"}
 _OBLIGATOIRES = {"quoi": "quoi", "indicateur": "indicateur", "cible": "cible", "echeance": "échéance"}
 
 
-# Plain glyphs (present in common fonts) rather than emoji, coloured, with a text label for screen readers.
+# Des glyphes simples (des polices courantes) plutôt que des emoji, en couleur, avec un texte pour lecteur d'écran.
 _MARQUES = {
     True: (f'<span style="color:{palette.VERT};font-weight:bold" title="rempli">✔</span>', "rempli"),
     False: (f'<span style="color:{palette.ROUGE};font-weight:bold" title="à corriger">✘</span>', "à corriger"),
@@ -164,7 +164,7 @@ class ConstructeurObjectif(widgets.VBox):
             self.phrase.value = ""
             self.message.info(f"À remplir encore : {', '.join(manquants)}. La liste lit ce qui est déjà écrit.")
             return
-        # An entry refused below (impossible date, number…) must not leave the verdicts of the previous one.
+        # Une saisie refusée plus bas (date impossible, nombre…) ne doit pas laisser les verdicts de la précédente.
         self.verdicts = None
         self.liste.value = liste_html(None, "La liste SMART reviendra quand le champ signalé sera corrigé.")
         self.phrase.value = ""

@@ -43,7 +43,7 @@ class _VueCurseurs(widgets.VBox):
     def _installer(self, curseurs: list) -> None:
         self.message = ZoneMessage()
         self.resultat = widgets.HTML()
-        # Shown until a first calculation succeeds (otherwise the message says what is wrong).
+        # Affiché jusqu'au premier calcul réussi (sinon le message dit ce qui ne va pas).
         self.figure = FigureVivante(fig_vc.figure_attente(self.attente))
         self._dessinee = False
         super().__init__([widgets.VBox([c.boite for c in curseurs]), self.resultat, self.figure, self.message])
@@ -70,17 +70,17 @@ class _VueCurseurs(widgets.VBox):
     def _pret(self) -> bool:
         return True
 
-    # Sub-classes compute and draw.
-    def _calculer(self) -> None:  # pragma: no cover - abstract
+    # Les sous-classes calculent et dessinent.
+    def _calculer(self) -> None:  # pragma: no cover - méthode abstraite
         raise NotImplementedError
 
-    def _figure(self) -> go.Figure:  # pragma: no cover - abstract
+    def _figure(self) -> go.Figure:  # pragma: no cover - méthode abstraite
         raise NotImplementedError
 
-    def _mettre_a_jour(self, figure: go.Figure) -> None:  # pragma: no cover - abstract
+    def _mettre_a_jour(self, figure: go.Figure) -> None:  # pragma: no cover - méthode abstraite
         raise NotImplementedError
 
-    def _texte(self) -> str:  # pragma: no cover - abstract
+    def _texte(self) -> str:  # pragma: no cover - méthode abstraite
         raise NotImplementedError
 
 
@@ -168,7 +168,7 @@ class VueMigration(_VueInducteurs):
 
     def _calculer(self):
         super()._calculer()
-        # Unit costs do not change revenue: its deciles are computed once.
+        # Les coûts unitaires ne changent pas le revenu : ses déciles sont calculés une seule fois.
         if self._deciles_ca is None:
             self._deciles_ca = vc.deciles(self.compte["chiffre_affaires"].to_numpy())
         self.matrice = vc.croiser_deciles(self._deciles_ca, vc.deciles(self.compte["profit"].to_numpy()))
