@@ -19,11 +19,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 installer: $(STAMP)
 
 # Re-install only when the dependencies change: a second `make lab` starts in seconds.
-$(STAMP): pyproject.toml lib/correction/pyproject.toml tools/configurer_jupyterlab.py
+# The versions of binder/requirements.txt (the learners' lock) are imposed: every clone, whatever the
+# package index, tests the very set the learners install.
+$(STAMP): pyproject.toml lib/correction/pyproject.toml tools/configurer_jupyterlab.py binder/requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (trouvé : " + sys.version.split()[0] + ").")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Impossible de créer l'environnement virtuel : installez le module venv (sous Debian/Ubuntu : sudo apt-get install python3-venv)."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[cours,test]" -e lib/correction
+	$(BIN)/python -m pip install --quiet -e ".[cours,test]" -e lib/correction -c binder/requirements.txt
 	$(BIN)/python tools/configurer_jupyterlab.py
 	@touch $(STAMP)
 
