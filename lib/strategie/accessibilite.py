@@ -32,6 +32,9 @@ _NOMS_TYPES = {
 }
 
 
+_BLANCS = re.compile(r"[ \t\r\n]+")
+
+
 def _texte(valeur) -> str:
     """Le texte lisible d'un titre plotly (``<br>`` et balises retirés, entités décodées)."""
     if isinstance(valeur, dict):
@@ -39,7 +42,7 @@ def _texte(valeur) -> str:
     if valeur is None:
         return ""
     texte = str(valeur).replace("<br>", " ").replace("<br />", " ")
-    return " ".join(html.unescape(_BALISES.sub("", texte)).split())
+    return _BLANCS.sub(" ", html.unescape(_BALISES.sub("", texte))).strip(" ")  # garde les espaces insécables
 
 
 def _valeur(v) -> str:
@@ -72,7 +75,7 @@ def _liste(valeurs) -> list:
 def _suite(elements: list[str]) -> str:
     if len(elements) <= _MAX_VALEURS:
         return ", ".join(elements)
-    return ", ".join(elements[:_MAX_VALEURS]) + f" et {len(elements) - _MAX_VALEURS} autre(s)"
+    return ", ".join(elements[:_MAX_VALEURS]) + " et " + francais.compte(len(elements) - _MAX_VALEURS, "autre")
 
 
 def _paires(etiquettes: list, valeurs: list) -> str:
@@ -116,6 +119,8 @@ def resume_figure(figure) -> str:
     """Quelques phrases qui disent ce que montre ``figure`` : titre, axes, séries et valeurs principales.
 
     ``figure`` est une ``go.Figure`` ou le dict ``{"data": [...], "layout": {...}}`` d'une figure.
+    Une figure peut ajouter ce que ses séries ne disent pas (les liens entre les notes d'un
+    canevas) : le texte de ``layout.meta["resume"]`` suit le titre et les axes.
     Les séries sans nom ni valeur (traits de liaison, points invisibles) ne sont pas dites ; une
     figure faite seulement de textes (canevas, figure vide avec un message) dit ses textes.
     """
@@ -135,6 +140,9 @@ def resume_figure(figure) -> str:
             axes.append(f"{sens} « {titre_axe} »")
     if axes:
         phrases.append("Axe " + ", axe ".join(axes) + ".")
+    meta = mise_en_page.get("meta")
+    if isinstance(meta, dict) and _texte(meta.get("resume")):
+        phrases.append(_texte(meta["resume"]))  # ce que la figure dit d'elle-même (les liens d'un canevas…)
     series = []
     for trace in donnees:
         if trace.get("hoverinfo") == "skip" and not trace.get("name"):

@@ -220,6 +220,26 @@ class Canevas:
         cle = cle_de_bloc(bloc) if bloc is not None else None
         return [n for n in self._notes.values() if n.id in ids and (cle is None or n.bloc == cle)]
 
+    def numeros(self) -> dict[str, int]:
+        """Le numéro de chaque note (1, 2, 3…) dans l'ordre de lecture du canevas : les blocs de
+        gauche à droite (de haut en bas dans une colonne), puis la ligne du bas ; dans un bloc,
+        l'ordre des notes.
+
+        La figure et la page HTML du canevas désignent les notes liées par ces numéros.
+        """
+        ordre = [n.id for cle in BLOCS for n in self._notes.values() if n.bloc == cle]
+        return {id_note: position for position, id_note in enumerate(ordre, start=1)}
+
+    def paires_liees(self) -> list[tuple[Note, Note]]:
+        """Chaque lien une seule fois, comme une paire de notes (la première dans l'ordre de lecture)."""
+        numeros = self.numeros()
+        paires = {
+            tuple(sorted((note.id, id_lie), key=numeros.__getitem__))
+            for note in self._notes.values() for id_lie in note.liens if id_lie in self._notes
+        }
+        return [(self._notes[a], self._notes[b])
+                for a, b in sorted(paires, key=lambda p: (numeros[p[0]], numeros[p[1]]))]
+
     def blocs_vides(self) -> list[str]:
         occupes = {n.bloc for n in self._notes.values()}
         return [cle for cle in BLOCS if cle not in occupes]

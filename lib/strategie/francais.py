@@ -30,7 +30,9 @@ from numbers import Real
 
 from strategie.erreurs import SaisieInvalide
 
-__all__ = ["ESPACE_FINE", "ESPACE_INSECABLE", "nombre", "pourcent", "euros", "avec_unite", "signe", "lire_nombre"]
+__all__ = [
+    "ESPACE_FINE", "ESPACE_INSECABLE", "nombre", "pourcent", "euros", "avec_unite", "compte", "signe", "lire_nombre",
+]
 
 ESPACE_FINE = "\u202f"  # milliers, et devant « % » (usage de l'Imprimerie nationale)
 ESPACE_INSECABLE = "\u00a0"  # devant les unités (€, ans, jours…)
@@ -77,6 +79,19 @@ def euros(x: float, centimes: bool | None = None) -> str:
 def avec_unite(x: float, unite: str, decimales: int | None = None) -> str:
     """Un nombre suivi de son unité, sans coupure possible : « 3 ans », « 1,5 jour »."""
     return f"{nombre(x, decimales)}{ESPACE_INSECABLE}{unite}"
+
+
+def compte(x: float, singulier: str, pluriel: str | None = None, decimales: int | None = None) -> str:
+    """Un nombre et son nom accordé : « 1 an », « 1,5 an », « 2 ans », « 5 tours », « 0 note ».
+
+    Règle française : le pluriel commence à 2 (« 1,5 an », « 0 note ») ; ``pluriel`` pour un
+    pluriel qui n'est pas le singulier suivi de « s » (« 3 travaux »).
+
+    >>> compte(1, "an"), compte(2, "an"), compte(3, "travail", "travaux")
+    ('1\u00a0an', '2\u00a0ans', '3\u00a0travaux')
+    """
+    forme = singulier if abs(float(x)) < 2 else (pluriel or singulier + "s")
+    return avec_unite(x, forme, decimales)
 
 
 def signe(texte_nombre: str, x: float) -> str:

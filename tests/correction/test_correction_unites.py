@@ -637,3 +637,42 @@ def test_fusion_des_notes_en_une_seule_transaction(tmp_path):
                 raise RuntimeError("panne au milieu")
         assert sorted(e.id for e in gb.students) == ["alice", "bruno"], "une erreur annule tout le bloc"
         gb.db.commit = vraie
+
+
+def test_la_validation_rapide_des_metadonnees_rend_le_meme_verdict_que_nbgrader():
+    """La vérification accélérée des métadonnées nbgrader accepte et refuse les mêmes cellules que
+    nbgrader seul, avec le même message (celui que le formateur lira)."""
+    from nbgrader.nbgraderformat.common import BaseMetadataValidator, ValidationError
+    from nbgrader.nbgraderformat.v3 import MetadataValidatorV3
+
+    from strategie_correction import _nbgrader
+
+    juste = {"grade": True, "solution": False, "locked": True, "points": 2, "grade_id": "q1",
+             "schema_version": 3, "cell_type": "code"}
+    cellules = [nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": juste}),
+                nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {**juste, "points": "dix"}}),
+                nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {**juste, "grade_id": 12}}),
+                nbformat.v4.new_code_cell("x = 1")]
+
+    def verdicts():
+        resultats = []
+        for cellule in cellules:
+            try:
+                MetadataValidatorV3().validate_cell(copy.deepcopy(cellule))
+                resultats.append("acceptée")
+            except ValidationError as erreur:
+                resultats.append(str(erreur))
+        return resultats
+
+    attendus = verdicts()
+    assert attendus[0] == attendus[3] == "acceptée"
+    assert "'dix' is not of type 'number'" in attendus[1] and "12 is not of type 'string'" in attendus[2]
+    try:
+        _nbgrader.accelerer()
+        assert getattr(BaseMetadataValidator.validate_cell, "rapide", False), "accelerer() remplace la validation"
+        assert verdicts() == attendus, "la validation accélérée ne rend pas les mêmes verdicts"
+        assert _nbgrader._VALIDATEURS, "le validateur construit est retenu"
+        assert verdicts() == attendus, "ni au second passage, validateur retenu"
+    finally:
+        BaseMetadataValidator.validate_cell = getattr(BaseMetadataValidator.validate_cell, "__wrapped__",
+                                                      BaseMetadataValidator.validate_cell)

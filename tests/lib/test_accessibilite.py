@@ -39,7 +39,7 @@ def test_le_resume_abrege_les_longues_series_et_saute_les_traits():
     ])
     resume = resume_figure(fig)
     assert resume.count("Série") == 0, "un trait de liaison n'est pas une série"
-    assert "et 4 autre(s)" in resume and "n9" not in resume
+    assert "et 4\u00a0autres" in resume and "n9" not in resume
     assert resume.startswith("Figure sans titre.")
 
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategie import FichierInvalide, SaisieInvalide
+from strategie import palette
 from strategie.canevas import BLOCS, FORMAT, VERSION, Canevas, cle_de_bloc, exemple, ouvrir
 
 
@@ -166,3 +167,73 @@ def test_propriete_aller_retour_et_verification(tmp_path_factory, ops):
     c.enregistrer(chemin)
     assert Canevas.charger(chemin).vers_dict() == c.vers_dict()
     assert isinstance(c.verifier(), list)
+
+
+# --- les liens entre notes : numéros, figure, résumé, page HTML -------------------------------
+
+from strategie.accessibilite import resume_figure  # noqa: E402
+from strategie.figures.canevas import exporter_html, figure_canevas  # noqa: E402
+
+
+def _trois_notes():
+    """Un segment, une proposition qui le sert, un partenaire sans lien (ajoutés dans le désordre)."""
+    c = Canevas("Atelier")
+    seg = c.ajouter("segments", "PME")
+    pv = c.ajouter("proposition", "Tableaux de bord", liens=[seg.id])
+    part = c.ajouter("partenaires", "Expert-comptable")
+    return c, seg, pv, part
+
+
+def test_les_notes_sont_numerotees_dans_l_ordre_de_lecture():
+    c, seg, pv, part = _trois_notes()
+    assert c.numeros() == {part.id: 1, pv.id: 2, seg.id: 3}
+    assert [(a.id, b.id) for a, b in c.paires_liees()] == [(pv.id, seg.id)]
+
+
+def test_un_lien_ecrit_dans_les_deux_sens_est_une_seule_paire():
+    donnees = {"format": FORMAT, "version": VERSION, "notes": [
+        {"id": "a", "bloc": "canaux", "texte": "Site", "liens": ["b"]},
+        {"id": "b", "bloc": "segments_clients", "texte": "PME", "liens": ["a"]},
+    ]}
+    assert [(x.id, y.id) for x, y in Canevas.depuis_dict(donnees).paires_liees()] == [("a", "b")]
+
+
+def test_la_figure_numerote_les_notes_et_montre_leurs_liens():
+    c, *_ = _trois_notes()
+    fig = figure_canevas(c)
+    textes = [a.text for a in fig.layout.annotations]
+    gris = f'<span style="color:{palette.GRIS}">'
+    assert "<b>1.</b> Expert-comptable" in textes, "une note sans lien : son numéro, pas de ↔"
+    assert f"<b>2.</b> Tableaux de bord {gris}↔\u00a03</span>" in textes
+    assert f"<b>3.</b> PME {gris}↔\u00a02</span>" in textes
+    assert fig.layout.title.subtitle.text == "Après ↔, les numéros des notes liées"
+
+
+def test_le_resume_de_la_figure_dit_les_liens():
+    c, *_ = _trois_notes()
+    assert resume_figure(figure_canevas(c)).startswith(
+        "Figure « Atelier — Business Model Canvas ». Après ↔, les numéros des notes liées. "
+        "3\u00a0notes, 1\u00a0lien entre notes : « Tableaux de bord » (2) ↔ « PME » (3). Textes : ")
+    cafe = resume_figure(figure_canevas(exemple("cafe")))
+    assert "18\u00a0notes, 9\u00a0liens entre notes : " in cafe
+    assert " ; et 5\u00a0autres liens. Textes : " in cafe, "au-delà de quatre liens, le résumé les compte"
+    sans_lien = figure_canevas(Canevas("Vide"))
+    assert resume_figure(sans_lien) == (
+        "Figure « Vide — Business Model Canvas ». 0\u00a0note, 0\u00a0lien entre notes. Textes : "
+        "Partenaires clés, Activités clés, Ressources clés, Proposition de valeur, Relation client, Canaux "
+        "et 3\u00a0autres.")
+    assert sans_lien.layout.title.subtitle.text == ""
+
+
+def test_la_page_html_dit_pour_chaque_note_a_quelles_notes_elle_est_liee(tmp_path):
+    c, *_ = _trois_notes()
+    page = exporter_html(c, tmp_path / "c.html").read_text(encoding="utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">\n<head>\n    <meta charset="utf-8">\n'
+                           '    <meta name="generator" content="strategie">')
+    assert ('<li id="note-2" value="2">Tableaux de bord<br><small>liée à : '
+            '<a href="#note-3">3. PME</a></small></li>') in page
+    assert ('<li id="note-3" value="3">PME<br><small>liée à : '
+            '<a href="#note-2">2. Tableaux de bord</a></small></li>') in page
+    assert '<li id="note-1" value="1">Expert-comptable</li>' in page
+    assert "<h3>Canaux</h3><p class=\"vide\">Aucune note.</p>" in page
+    assert "plotly-graph-div" in page, "la figure reste dans la page"

@@ -572,6 +572,7 @@ def test_le_rapport_survit_a_un_canevas_abime():
     p = exemple_projet()
     p.canevas.note("n1").texte = None  # a hand-edited note
     page = page_html(p, AUJOURD_HUI)
-    assert "La figure « le canevas » n'a pas pu être dessinée" in page
-    assert "(note illisible)" in page
-    assert len(re.findall(r'<div id="figure-\d+"', page)) == 3, "les autres figures restent"
+    assert "n'a pas pu être dessinée" not in page, "la figure du canevas dit la note abîmée au lieu d'échouer"
+    assert page.count("(note illisible)") >= 2, "dans le tableau et dans la figure"
+    assert ". None" not in page, "jamais le None de Python à la place du texte"
+    assert len(re.findall(r'<div id="figure-\d+"', page)) == 4, "toutes les figures restent"

@@ -17,7 +17,7 @@ from plotly.offline import get_plotlyjs
 from strategie import coherence, palette
 from strategie.canevas import BLOCS
 from strategie.canevas_strategique import LIBELLES_ACTIONS, nombre_fr
-from strategie.figures.canevas import figure_canevas
+from strategie.figures.canevas import NOTE_ILLISIBLE, figure_canevas
 from strategie.figures.canevas_strategique import figure_courbes_de_valeur, figure_errc, tableau_errc_html
 from strategie.figures.smart import figure_plan
 from strategie.smart import CRITERES, LIBELLES, verifier
@@ -113,7 +113,7 @@ class _Page:
             return self.a_faire("canevas")
         lignes = "".join(
             f"<tr><th>{_e(c.intitule(cle))}</th><td>"
-            + ("<br>".join(_e(t) if isinstance(t, str) else "(note illisible)" for t in c.textes(cle))
+            + ("<br>".join(_e(t) if isinstance(t, str) else NOTE_ILLISIBLE for t in c.textes(cle))
                or '<span class="manque">vide</span>')
             + "</td></tr>"
             for cle in BLOCS

@@ -142,9 +142,10 @@ class EditeurCanevas(widgets.VBox):
         options = [(f"{self.canevas.intitule(n.bloc).split(':')[0]} — {n.texte}", n.id) for n in self.canevas]
         self.lien_a.options = options
         self.lien_b.options = options
+        numeros = self.canevas.numeros()  # les numéros de la figure
         paires = [
-            f"<li>« {escape(n.texte)} » ↔ « {escape(self.canevas.note(i).texte)} »</li>"
-            for n in self.canevas for i in n.liens
+            f"<li>{numeros[a.id]}. « {escape(a.texte)} » ↔ {numeros[b.id]}. « {escape(b.texte)} »</li>"
+            for a, b in self.canevas.paires_liees()
         ]
         # Un long canevas a des dizaines de liens : on les replie sous un résumé d'une ligne.
         self.liens.value = (
