@@ -676,3 +676,24 @@ def test_la_validation_rapide_des_metadonnees_rend_le_meme_verdict_que_nbgrader(
     finally:
         BaseMetadataValidator.validate_cell = getattr(BaseMetadataValidator.validate_cell, "__wrapped__",
                                                       BaseMetadataValidator.validate_cell)
+
+
+def test_l_outil_ne_charge_pas_la_grammaire_iri_de_jsonschema_et_valide_toujours_les_carnets():
+    """Importer l'outil de correction écarte rfc3987_syntax (1,2 s de calcul à chaque import, pour le
+    seul format « iri » de jsonschema) ; nbformat refuse toujours un carnet mal formé."""
+    import subprocess
+
+    code = (
+        "import sys, strategie_correction, nbformat\n"
+        "assert sys.modules['rfc3987_syntax'] is None, 'la grammaire iri a été chargée'\n"
+        "nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('x = 1')])\n"
+        "nbformat.validate(nb)\n"
+        "nb.cells[0]['execution_count'] = 'un'\n"
+        "try:\n"
+        "    nbformat.validate(nb)\n"
+        "except nbformat.ValidationError:\n"
+        "    print('refusé')\n"
+    )
+    sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert sortie.returncode == 0, sortie.stderr
+    assert sortie.stdout.strip() == "refusé", "nbformat ne valide plus les carnets sans rfc3987_syntax"

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from strategie import SaisieInvalide
 from strategie.comptes_cles import (ANALYSE_SITUATION, DIMENSIONS, PlanCompteCle, StrategieConditionnelle, case,
                                     selectionner_comptes, tableau_3x3)
-from strategie.widgets.comptes_cles import PortefeuilleComptes, TesteurStrategie
+from strategie.widgets.comptes_cles import PortefeuilleComptes
+from strategie.widgets.comptes_cles import TesteurStrategie as VueTesteur  # « Test… » : pytest la prendrait pour des tests
 
 
 def test_trois_dimensions_de_trois_elements():
@@ -83,7 +84,7 @@ def test_widgets_refusent_le_vide_et_les_doublons_sans_perdre_la_saisie():
     w.ajouter()
     assert w.message.genre == "erreur" and w.nom.value == "hôpital nord"
     assert len(w.comptes) == 1
-    t = TesteurStrategie()
+    t = VueTesteur()
     t.situation.value, t.action.value = "grève", "Livrer depuis l'autre usine"
     t.ajouter()
     t.faits.value = "Une grève est annoncée"

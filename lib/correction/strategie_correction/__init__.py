@@ -9,17 +9,27 @@ aux notes, aux retours et au rapport de la classe :
     bilan.notes_csv, bilan.rapport_html
 
 Modules : ``importation`` (dossiers, zips, motif des noms), ``reparation``
-(copie de travail fidèle au devoir distribué), ``execution`` et ``noyau``
-(exécution confinée), ``confinement`` (ce que le système permet), ``atelier``
-(processus de correction parallèles), ``carnet_de_notes`` (gradebook),
-``retour`` (retours en français sans tests cachés), ``rapport`` (notes.csv,
-rapport.html), ``moteur`` (l'enchaînement). Le guide du formateur est
-``docs/formateur.md``.
+(copie de travail fidèle au devoir distribué), ``execution`` et ``lanceur``
+(exécution confinée du noyau), ``isolation`` et ``landlock`` (ce que le système
+permet : bubblewrap, Landlock, uids), ``integrite`` et ``instantanes`` (rien
+d'autre n'a changé), ``atelier`` (processus de correction parallèles),
+``carnet_de_notes`` (gradebook), ``retour`` (retours en français sans tests
+cachés), ``rapport`` et ``lms`` (notes.csv, rapport.html, exports des
+plateformes), ``recorrection`` (après une correction des tests), ``moteur``
+(l'enchaînement). Le guide du formateur est ``docs/formateur.md``.
 
 Importer ce paquet est léger : nbgrader n'est chargé qu'à la correction.
 """
 
 from __future__ import annotations
+
+import sys
+
+# jsonschema vérifie le format « iri » avec rfc3987_syntax, qui construit une grammaire Lark à chaque
+# import : 1,2 s de calcul par processus, pour un format que ni nbformat ni nbgrader n'emploient. Marqué
+# absent (None dans sys.modules : l'import lève ImportError), jsonschema se passe de ce seul format.
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
 
 __all__ = ["corriger", "ErreurCorrection"]
 
