@@ -18,10 +18,10 @@ strategie_lancement = {
     "jupyterhub": "https://jupyterhub.exemple.fr",
 }
 
-project = "Stratégie d'entreprise"
-copyright = "les auteurs du cours « Stratégie d'entreprise » (licence MIT)"
+project = "Stratégie d’entreprise"
+copyright = "les auteurs du cours « Stratégie d’entreprise » (licence MIT)"
 language = "fr"
-html_title = "Stratégie d'entreprise"
+html_title = "Stratégie d’entreprise"
 
 extensions = ["myst_nb", "lancement", "francais"]
 exclude_patterns = ["_ext", "**/.ipynb_checkpoints"]
