@@ -193,7 +193,38 @@ def enregistrer_sans_ecraser(vue, *, deja: int, vide: bool, question: str, ecrir
         return
     ecrire()
 
-class _SaisieFrancaise:
+
+class _CaseFrancaise:
+    """Le va-et-vient entre ``value`` et sa case de texte française ``saisie``, commun aux curseurs et aux champs.
+
+    La case affiche ``_ecrire(value)`` ; ce qu'on y tape est lu par ``_lire`` (qui renvoie la valeur,
+    déjà entière pour un entier, ou lève ``SaisieInvalide``). Une saisie refusée laisse le texte tapé
+    dans la case, ``value`` inchangée, et un message français dans ``message_saisie``.
+    """
+
+    def _vers_saisie(self, _changement=None) -> None:
+        self._ecriture = True
+        try:
+            self.saisie.value = self._ecrire(self.value)
+        finally:
+            self._ecriture = False
+        self.message_saisie.effacer()
+
+    def _depuis_saisie(self, changement) -> None:
+        if self._ecriture:
+            return
+        try:
+            valeur = self._lire(changement["new"])
+        except SaisieInvalide as exc:
+            self.message_saisie.erreur(str(exc))
+            return
+        if valeur == self.value:
+            self._vers_saisie()  # « 4.5 » tapé pour 4,5 : réécrit à la française
+        else:
+            self.value = valeur
+
+
+class _SaisieFrancaise(_CaseFrancaise):
     """Ce qui fait d'un curseur ipywidgets un curseur du cours : une case française à sa droite.
 
     L'affichage natif du curseur (« readout ») écrit « 6.0 » et lit ce qu'on y tape avec le
@@ -231,13 +262,6 @@ class _SaisieFrancaise:
         decimales = max(0, -math.floor(math.log10(pas))) if 0 < pas < 1 else 0
         return francais.nombre(valeur, None if decimales <= 2 else decimales)
 
-    def _vers_saisie(self, _changement=None) -> None:
-        self._ecriture = True
-        try:
-            self.saisie.value = self._ecrire(self.value)
-        finally:
-            self._ecriture = False
-        self.message_saisie.effacer()
 
     def _lire(self, texte: str) -> float:
         valeur = francais.lire_nombre(texte)
@@ -251,22 +275,9 @@ class _SaisieFrancaise:
                 f"« {texte.strip()} » est hors de l'échelle : choisissez entre {self._ecrire(self.min)} "
                 f"et {self._ecrire(self.max)}."
             )
-        return min(max(valeur, self.min), self.max)
+        valeur = min(max(valeur, self.min), self.max)
+        return int(round(valeur)) if isinstance(self, widgets.IntSlider) else valeur
 
-    def _depuis_saisie(self, changement) -> None:
-        if self._ecriture:
-            return
-        try:
-            valeur = self._lire(changement["new"])
-        except SaisieInvalide as exc:
-            self.message_saisie.erreur(str(exc))
-            return
-        if isinstance(self, widgets.IntSlider):
-            valeur = int(round(valeur))
-        if valeur == self.value:
-            self._vers_saisie()  # « 4.5 » tapé pour 4,5 : réécrit à la française
-        else:
-            self.value = valeur
 
 
 class Curseur(_SaisieFrancaise, widgets.FloatSlider):
@@ -293,7 +304,7 @@ class CurseurEntier(_SaisieFrancaise, widgets.IntSlider):
         self._brancher_saisie(False, largeur_saisie)
 
 
-class ChampNombre(widgets.HBox):
+class ChampNombre(_CaseFrancaise, widgets.HBox):
     """Un champ nombre à la française, à la place de ``FloatText`` (``ChampEntier`` pour ``IntText``).
 
     Le champ numérique du navigateur lit « 4,5 » selon la langue de la page et affiche « 4.5 » :
@@ -342,13 +353,6 @@ class ChampNombre(widgets.HBox):
         texte = francais.nombre(valeur, 6)
         return texte.rstrip("0").rstrip(",") if "," in texte else texte
 
-    def _vers_saisie(self, _changement=None) -> None:
-        self._ecriture = True
-        try:
-            self.saisie.value = self._ecrire(self.value)
-        finally:
-            self._ecriture = False
-        self.message_saisie.effacer()
 
     def _lire(self, texte: str):
         valeur = francais.lire_nombre(texte)
@@ -363,18 +367,6 @@ class ChampNombre(widgets.HBox):
                                     else f"au moins {bornes}." if self.min is not None else f"au plus {bornes}."))
         return valeur
 
-    def _depuis_saisie(self, changement) -> None:
-        if self._ecriture:
-            return
-        try:
-            valeur = self._lire(changement["new"])
-        except SaisieInvalide as exc:
-            self.message_saisie.erreur(str(exc))
-            return
-        if valeur == self.value:
-            self._vers_saisie()  # « 4.5 » tapé pour 4,5 : réécrit à la française
-        else:
-            self.value = valeur
 
 
 class ChampEntier(ChampNombre):
