@@ -92,11 +92,12 @@ def _trace(trace: dict) -> str:
     if genre == "heatmap":
         lignes = _liste(trace.get("z"))
         colonnes = len(_liste(lignes[0])) if lignes else 0
-        return f"{titre} : {len(lignes)} ligne(s) × {colonnes} colonne(s) ({_suite([_valeur(y) for y in _liste(trace.get('y'))])})"
+        return (f"{titre} : {francais.compte(len(lignes), 'ligne')} × {francais.compte(colonnes, 'colonne')} "
+                f"({_suite([_valeur(y) for y in _liste(trace.get('y'))])})")
     if genre == "table":
         cellules = _liste((trace.get("cells") or {}).get("values"))
         n = len(_liste(cellules[0])) if cellules else 0
-        return f"{titre} : {len(cellules)} colonne(s), {n} ligne(s)"
+        return f"{titre} : {francais.compte(len(cellules), 'colonne')}, {francais.compte(n, 'ligne')}"
     x, y = _liste(trace.get("x")), _liste(trace.get("y"))
     if trace.get("orientation") == "h":
         x, y = y, x  # horizontal bars: the labels are on y
@@ -110,8 +111,8 @@ def _trace(trace: dict) -> str:
         return f"{titre} : {_paires(etiquettes, y)}"
     nombres = [v for v in y if isinstance(v, Real) and not isinstance(v, bool)]
     if not nombres:
-        return f"{titre} : {len(y)} point(s)"
-    return (f"{titre} : {len(y)} point(s), de {_valeur(min(nombres))} à {_valeur(max(nombres))}"
+        return f"{titre} : {francais.compte(len(y), 'point')}"
+    return (f"{titre} : {francais.compte(len(y), 'point')}, de {_valeur(min(nombres))} à {_valeur(max(nombres))}"
             + (f" (premier {_valeur(nombres[0])}, dernier {_valeur(nombres[-1])})" if len(nombres) > 2 else ""))
 
 

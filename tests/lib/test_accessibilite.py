@@ -29,7 +29,7 @@ def test_le_resume_lit_le_json_envoye_au_navigateur_comme_la_figure():
                     layout_title_text="Uniformité")
     depuis_json = resume_figure(json.loads(pio.to_json(fig)))
     assert depuis_json == resume_figure(fig)
-    assert "2 ligne(s) × 3 colonne(s)" in depuis_json and "Familles" in depuis_json
+    assert "2\u00a0lignes × 3\u00a0colonnes" in depuis_json and "Familles" in depuis_json
 
 
 def test_le_resume_abrege_les_longues_series_et_saute_les_traits():
@@ -50,7 +50,9 @@ def test_une_figure_faite_de_textes_dit_ses_textes():
 
 def test_une_serie_sans_etiquettes_donne_son_etendue():
     resume = resume_figure(go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[10, 30, 20, 5], name="Coopération")))
-    assert "Série « Coopération » : 4 point(s), de 5 à 30 (premier 10, dernier 5)" in resume
+    assert "Série « Coopération » : 4\u00a0points, de 5 à 30 (premier 10, dernier 5)" in resume
+    un = resume_figure(go.Figure(go.Heatmap(z=[[1.0]], y=["Seule"]), layout_title_text="Une case"))
+    assert "1\u00a0ligne × 1\u00a0colonne" in un and "(s)" not in un, "le singulier à 1, sans « (s) »"
 
 
 def test_le_html_du_resume_est_echappe():

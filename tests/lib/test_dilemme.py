@@ -79,8 +79,8 @@ def test_gains_invalides_nomment_le_champ():
 
 def test_tableau_des_gains_lisible():
     t = dilemme.GAINS_ANNEES.tableau()
-    assert t.loc["Je coopère", "L'autre trahit"] == "5 ; 0 ans"
-    assert t.loc["Je trahis", "L'autre coopère"] == "0 ; 5 ans"
+    assert t.loc["Je coopère", "L'autre trahit"] == "5 ; 0\u00a0ans"
+    assert t.loc["Je trahis", "L'autre coopère"] == "0 ; 5\u00a0ans"
 
 
 # -- catalogue -----------------------------------------------------------------------------

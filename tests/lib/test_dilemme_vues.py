@@ -30,6 +30,22 @@ def test_figure_match_et_evolution():
     assert total == pytest.approx(100)
 
 
+def test_axes_des_tours_en_entiers_et_survols_en_francais():
+    """Les axes de tours et de générations n'ont que des graduations entières ; les survols sont en français."""
+    r = dilemme.jouer_match("TFT", "Alternant", tours=3)
+    fig = figures.figure_match(r)
+    assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == ",d", "pas de « tour 1,5 »"
+    assert fig.layout.separators == ", ", "virgule décimale et espace des milliers"
+    assert "\u00a0point" in fig.data[2].customdata[-1], "le cumul survolé se lit « 9 points »"
+    assert figures.figure_match(dilemme.jouer_match("TFT", "TFT", tours=200)).layout.xaxis.dtick == 20
+    e = dilemme.evolution({"TFT": 3, "ALLD": 3}, remplaces=1, generations=5)
+    evolution = figures.figure_evolution(e)
+    assert evolution.layout.xaxis.dtick == 1 and evolution.layout.xaxis.range == (0, 5)
+    assert evolution.data[0].customdata[0].endswith("joueurs"), evolution.data[0].customdata[0]
+    resume = figures.figure_coups("CCD", "DDD", ("Vous", "?")).layout.meta["resume"]
+    assert resume == "En 3\u00a0tours : Vous coopère 2 fois et trahit 1 fois ; ? trahit à chaque tour.", resume
+
+
 def test_couleurs_stables():
     assert figures.couleur("Donnant-donnant") == figures.couleur(dilemme.strategie("TFT"))
     assert figures.couleur("Donnant-donnant (2)") == figures.couleur("Donnant-donnant")
@@ -42,7 +58,8 @@ def test_jeu_un_coup_contre_un_traitre():
     v.comportement.value = "Toujours trahir"
     v.jouer("C")
     assert v.historique == [("C", "D")]
-    assert "5</b> an(s)" in v.resultat.value and "3 an(s)" in v.resultat.value
+    assert "5\u00a0ans de prison</b>" in v.resultat.value, "en années, « 5 ans de prison », jamais « an(s) »"
+    assert "vous auriez eu 3\u00a0ans de prison" in v.resultat.value
     assert len(v.figure.layout.shapes) == 1
     assert len(v.figure.affichee["layout"]["shapes"]) == 1  # the outcome is framed in the browser too
     v.jouer("D")
@@ -55,7 +72,10 @@ def test_jeu_un_coup_unite_et_erreur():
     v.comportement.value = "Toujours se taire"
     v.unite.value = "points"
     v.jouer("D")
-    assert "5</b> point(s)" in v.resultat.value
+    assert "5\u00a0points</b>" in v.resultat.value and "(s)" not in v.resultat.value
+    assert v.bouton_cooperer.description == "Coopérer", "en points, on ne « se tait » pas : on coopère"
+    assert ("Toujours coopérer", "Toujours se taire") in v.comportement.options
+    assert v.comportement.value == "Toujours se taire", "changer d'unité garde le comportement choisi"
     v.jouer("X")
     assert v.message.genre == "erreur" and "\"C\"" in v.message.texte
     v.jouer("C")  # the view keeps working
@@ -80,6 +100,8 @@ def test_partie_cachee_jusqu_a_la_fin_puis_deviner_juste():
     assert v.devines == 1 and v.parties == 1
     assert v.personnage.nom_affiche in v.revelation.value
     assert "donnant-donnant aurait obtenu" in v.revelation.value
+    n = len(v.mes_coups)
+    assert f"{n}\u00a0tours joués." in v.etat.value and "Tour " not in v.etat.value, v.etat.value
 
 
 def test_partie_cachee_erreurs_et_nouvelle_partie():
@@ -148,7 +170,7 @@ def test_explorateur_tournoi_gains_qui_ne_sont_plus_un_dilemme():
     v = vues.ExplorateurTournoi(tours=10, repetitions=1)
     v.gains.tentation.value = 2  # R=3 > T: no temptation any more
     v.lancer()
-    assert "plus un dilemme" in v.message.texte and "Chasse au cerf" in v.message.texte
+    assert "ce n'est pas un dilemme du prisonnier mais une chasse au cerf" in v.message.texte, v.message.texte
 
 
 def test_explorateur_tournoi_strategie_d_apprenant_qui_plante():
@@ -212,8 +234,15 @@ def test_editeur_gains_dit_quand_ce_n_est_plus_un_dilemme():
     v = vues.EditeurGains()
     assert v.message.genre == "succes" and v.diagnostic.est_un_dilemme
     v.champs.tentation.value = 2
-    assert v.message.genre == "info" and "Chasse au cerf" in v.message.texte
+    assert v.message.texte == "Ce n'est pas un dilemme du prisonnier : c'est une chasse au cerf."
     assert "❌" in v.explication.value
+    assert "('" not in v.explication.value and "(C, C)" not in v.explication.value, "des issues en phrases"
+    assert "Équilibres : les deux coopèrent ; les deux trahissent" in v.explication.value, v.explication.value
+    v.champs.tentation.value = 7  # T > R > P > S, mais 2R ≤ T + S : dilemme en un coup seulement
+    assert v.diagnostic.jeu == "Dilemme du prisonnier (en un coup seulement)"
+    assert v.message.texte.startswith("C'est un dilemme du prisonnier en un coup seulement"), (
+        "le verdict ne doit pas dire « ce n'est plus un dilemme : c'est « Dilemme du prisonnier… » »")
+    assert "Équilibre : les deux trahissent" in v.explication.value
     v.prereglage.value = "Années de prison du billet (1 ; 5 ; 0 ; 3)"
     assert v.unite.value == "annees" and v.diagnostic.est_un_dilemme
     assert "années" in v.figure.layout.title.text

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from strategie.erreurs import SaisieInvalide
+from strategie.francais import avec_unite, nombre
 
 __all__ = [
     "Gains", "GAINS_POINTS", "GAINS_ANNEES", "GAINS_NICKY_CASE",
     "Condition", "Diagnostic", "diagnostic", "gains",
-    "strategie_dominante", "equilibres", "optimum_collectif", "continuation_minimale",
+    "strategie_dominante", "equilibres", "optimum_collectif", "continuation_minimale", "deux_gains",
 ]
 
 _NOMS_COUPS = {"C": "coopérer", "D": "trahir"}
@@ -105,11 +106,10 @@ class Gains:
         """La matrice des deux joueurs en tableau (pandas), comme dans le billet : « moi ; l'autre »."""
         import pandas as pd
 
-        unite = "pts" if self.plus_haut_est_mieux else "ans"
         m = self.matrice_joueur()
 
         def cellule(i, j):
-            return f"{_fmt(m[i, j])} ; {_fmt(m[j, i])} {unite}"
+            return deux_gains(m[i, j], m[j, i], self.plus_haut_est_mieux)
 
         return pd.DataFrame(
             [[cellule(0, 0), cellule(0, 1)], [cellule(1, 0), cellule(1, 1)]],
@@ -120,14 +120,25 @@ class Gains:
     def __str__(self) -> str:
         u = "points" if self.plus_haut_est_mieux else "années de prison"
         return (
-            f"Gains en {u} : R (coopération mutuelle) = {_fmt(self.recompense)}, "
-            f"S (dupe) = {_fmt(self.dupe)}, T (tentation) = {_fmt(self.tentation)}, "
-            f"P (trahison mutuelle) = {_fmt(self.punition)}"
+            f"Gains en {u} : R (coopération mutuelle) = {nombre(self.recompense)}, "
+            f"S (dupe) = {nombre(self.dupe)}, T (tentation) = {nombre(self.tentation)}, "
+            f"P (trahison mutuelle) = {nombre(self.punition)}"
         )
 
 
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+def deux_gains(moi: float, autre: float, plus_haut_est_mieux: bool, gras: bool = False) -> str:
+    """Une case de la matrice, « moi ; l'autre » : « 3 ; 0 points », « 1 ; 1 an », « 0 ; 5 ans ».
+
+    L'unité s'accorde avec le plus grand des deux nombres (singulier jusqu'à 2 exclu, comme
+    « 1,5 an ») ; ``gras`` met le gain de « moi » en gras (HTML des figures).
+
+    >>> deux_gains(1, 1, False), deux_gains(0, 5, False), deux_gains(3, 0, True, gras=True)
+    ('1 ; 1\xa0an', '0 ; 5\xa0ans', '<b>3</b> ; 0\xa0points')
+    """
+    pluriel = max(abs(float(moi)), abs(float(autre))) >= 2
+    unite = ("points" if pluriel else "point") if plus_haut_est_mieux else ("ans" if pluriel else "an")
+    premier = f"<b>{nombre(moi)}</b>" if gras else nombre(moi)
+    return f"{premier} ; {avec_unite(autre, unite)}"
 
 
 GAINS_POINTS = Gains(3, 0, 5, 1, "points", "Points d'Axelrod")

@@ -20,7 +20,7 @@ import numpy as np
 from strategie.dilemme import gains as _g
 from strategie.dilemme import moteur, premier_tournoi as _p1980, strategies as _s
 from strategie.erreurs import SaisieInvalide
-from strategie.francais import nombre
+from strategie.francais import compte, nombre, pourcent
 from strategie.figures import dilemme as fig_d
 from strategie.widgets._commun import ChampEntier, ChampNombre, Curseur, CurseurEntier, FigureVivante, ZoneMessage, protege
 
@@ -32,8 +32,49 @@ _STYLE = {"description_width": "initial"}
 _LIGNE_QUI_PASSE = widgets.Layout(flex_flow="row wrap", align_items="center")
 
 
-def _f(x) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:.2f}"
+def _quantite(x: float, g: _g.Gains, prison: bool = True) -> str:
+    """Un score et son unité accordée : « 0 point », « 3 points », « 1 an de prison », « 5 ans de prison »."""
+    if g.plus_haut_est_mieux:
+        return compte(x, "point")
+    return compte(x, "an") + (" de prison" if prison else "")
+
+
+# Les issues d'un tour, vues par « moi » (ligne de la matrice) : des phrases, jamais ('D', 'D').
+_ISSUES = {
+    ("C", "C"): "les deux coopèrent",
+    ("C", "D"): "je coopère et l'autre trahit",
+    ("D", "C"): "je trahis et l'autre coopère",
+    ("D", "D"): "les deux trahissent",
+}
+
+# Le nom de chaque jeu voisin, pris dans une phrase (« c'est une chasse au cerf »).
+_JEUX_DANS_UNE_PHRASE = {
+    "Impasse": "une impasse",
+    "Poule mouillée": "le jeu de la poule mouillée",
+    "Chasse au cerf": "une chasse au cerf",
+    "Harmonie": "un jeu d'harmonie",
+    "Jeu dégénéré": "un jeu dégénéré",
+}
+
+
+def _en_un_coup_seulement(d: _g.Diagnostic) -> bool:
+    """Un dilemme en un coup (T > R > P > S) qui n'en est plus un en jeu répété (2R ≤ T + S)."""
+    ok = {c.code: c.respectee for c in d.conditions}
+    return ok["T>R"] and ok["P>S"] and ok["R>P"] and not ok["2R>T+S"]
+
+
+def _jeu_dans_une_phrase(d: _g.Diagnostic) -> str:
+    return _JEUX_DANS_UNE_PHRASE.get(d.jeu, f"le jeu « {d.jeu} »")
+
+
+def _verdict(d: _g.Diagnostic) -> str:
+    """Ce que forment des gains, en une phrase vraie dans tous les cas (dilemme, en un coup seulement, autre jeu)."""
+    if d.est_un_dilemme:
+        return "C'est bien un dilemme du prisonnier."
+    if _en_un_coup_seulement(d):
+        return ("C'est un dilemme du prisonnier en un coup seulement : en jeu répété, s'exploiter à tour de rôle "
+                "rapporte plus que coopérer à chaque tour.")
+    return f"Ce n'est pas un dilemme du prisonnier : c'est {_jeu_dans_une_phrase(d)}."
 
 
 class _ChampsGains(widgets.HBox):
@@ -63,10 +104,14 @@ class _ChampsGains(widgets.HBox):
 
 
 def _avertissement_gains(g: _g.Gains) -> str:
+    """Une phrase à ajouter au message d'une vue quand ses gains ne forment pas un dilemme (sinon rien)."""
     diag = _g.diagnostic(g)
     if diag.est_un_dilemme:
         return ""
-    return f" Attention : avec ces gains, ce n'est plus un dilemme du prisonnier ({diag.jeu} : {diag.explication})"
+    if _en_un_coup_seulement(diag):
+        return f" Attention : avec ces gains, c'est un dilemme du prisonnier en un coup seulement : {diag.explication}"
+    return (f" Attention : avec ces gains, ce n'est pas un dilemme du prisonnier mais {_jeu_dans_une_phrase(diag)} : "
+            f"{diag.explication}")
 
 
 # -- 1. jeu en un coup -------------------------------------------------------------------------
@@ -79,10 +124,14 @@ class JeuUnCoup(widgets.VBox):
         "Toujours trahir": 0.0,
         "Toujours se taire": 1.0,
     }
+    # En points, « se taire » se dit « coopérer » : le libellé change, la clé (la valeur du menu) reste.
+    _EN_POINTS = {"Toujours se taire": "Toujours coopérer"}
 
     def __init__(self, gains=None, graine=None):
         g = _g.gains(gains) if gains is not None else _g.GAINS_ANNEES
         self.gains = g
+        # Les gains de chaque unité : ceux donnés à la création sont retrouvés quand on revient à leur unité.
+        self._gains_par_unite = {"annees": _g.GAINS_ANNEES, "points": _g.GAINS_POINTS, g.unite: g}
         self._alea = np.random.default_rng(graine)
         self.historique: list[tuple[str, str]] = []
         self.message = ZoneMessage()
@@ -93,6 +142,7 @@ class JeuUnCoup(widgets.VBox):
         )
         self.comportement = widgets.Dropdown(options=list(self.COMPORTEMENTS), description="L'ordinateur joue",
                                              style=_STYLE, layout=_MISE_EN_PAGE)
+        self.consigne = widgets.HTML()
         self.bouton_cooperer = widgets.Button(description="Me taire (coopérer)", button_style="success",
                                               icon="handshake-o", layout=widgets.Layout(width="210px"))
         self.bouton_trahir = widgets.Button(description="Trahir", button_style="danger", icon="bolt",
@@ -105,9 +155,9 @@ class JeuUnCoup(widgets.VBox):
         self.bouton_cooperer.on_click(lambda _: self.jouer("C"))
         self.bouton_trahir.on_click(lambda _: self.jouer("D"))
         self.unite.observe(self._changer_unite, names="value")
+        self._libelles()
         super().__init__([
-            widgets.HTML("<b>Vous et votre complice êtes interrogés séparément.</b> "
-                         "Vous taire ou le trahir ? Vous ne savez pas ce qu'il fera."),
+            self.consigne,
             self.unite, self.comportement,
             widgets.HBox([self.bouton_cooperer, self.bouton_trahir]),
             self.resultat, self.figure, self.bilan, self.message,
@@ -115,55 +165,87 @@ class JeuUnCoup(widgets.VBox):
         self.add_class("strategie-dilemme")
         self.add_class("strategie-dilemme-un-coup")
 
+    def _libelles(self):
+        """Les mots de la vue suivent l'unité : « se taire » en années de prison, « coopérer » en points."""
+        en_points = self.gains.plus_haut_est_mieux
+        if en_points:
+            self.consigne.value = ("<b>Vous et l'autre joueur choisissez chacun de votre côté.</b> "
+                                   "Coopérer ou trahir ? Vous ne savez pas ce qu'il fera.")
+        else:
+            self.consigne.value = ("<b>Vous et votre complice êtes interrogés séparément.</b> "
+                                   "Vous taire ou le trahir ? Vous ne savez pas ce qu'il fera.")
+        self.bouton_cooperer.description = "Coopérer" if en_points else "Me taire (coopérer)"
+        # Changer les options d'un menu remet son choix au premier : on garde celui de l'apprenant.
+        choix = self.comportement.value
+        self.comportement.options = [((self._EN_POINTS.get(cle, cle) if en_points else cle), cle)
+                                     for cle in self.COMPORTEMENTS]
+        self.comportement.value = choix
+
     @protege()
     def _changer_unite(self, change=None):
-        self.gains = _g.GAINS_ANNEES if self.unite.value == "annees" else _g.GAINS_POINTS
+        self.gains = self._gains_par_unite[self.unite.value]
+        self._libelles()
         dernier = self.historique[-1] if self.historique else None
         self.figure.montrer(fig_d.figure_gains(self.gains, dernier))
+        self._afficher_resultat()
         self._afficher_bilan()
 
     @protege()
     def jouer(self, coup: str):
         """Joue ``coup`` (``"C"`` ou ``"D"``) contre l'ordinateur et explique le résultat."""
         if coup not in ("C", "D"):
-            raise SaisieInvalide(f"Le coup doit être \"C\" (se taire) ou \"D\" (trahir), pas {coup!r}.")
+            raise SaisieInvalide(f"Le coup doit être \"C\" (se taire) ou \"D\" (trahir), pas « {coup} ».")
         p = self.COMPORTEMENTS[self.comportement.value]
         autre = "C" if self._alea.random() < p else "D"
         self.historique.append((coup, autre))
+        self.figure.montrer(fig_d.figure_gains(self.gains, (coup, autre)))
+        self._afficher_resultat()
+        self._afficher_bilan()
+        self.message.effacer()
+
+    def _afficher_resultat(self):
+        """Explique le dernier tour joué, dans l'unité choisie (elle peut changer après coup)."""
+        if not self.historique:
+            self.resultat.value = ""
+            return
+        coup, autre = self.historique[-1]
         g = self.gains
         moi, lui = g.gain(coup, autre), g.gain(autre, coup)
         alternative = "D" if coup == "C" else "C"
         si_autre = g.gain(alternative, autre)
-        nom = {"C": "vous taire" if not g.plus_haut_est_mieux else "coopérer", "D": "trahir"}
-        unite = "point(s)" if g.plus_haut_est_mieux else "an(s) de prison"
-        mieux = (si_autre > moi) if g.plus_haut_est_mieux else (si_autre < moi)
-        regret = (
-            f"En choisissant de {nom[alternative]}, vous auriez eu {_f(si_autre)} {unite} : "
-            + ("c'était mieux pour vous." if mieux else "c'était pire pour vous.")
-        )
+        en_points = g.plus_haut_est_mieux
+        # « vous taire » pour vous, « se taire » pour l'ordinateur.
+        pour_moi = {"C": "coopérer" if en_points else "vous taire", "D": "trahir"}
+        pour_lui = {"C": "coopérer" if en_points else "se taire", "D": "trahir"}
+        mieux = (si_autre > moi) if en_points else (si_autre < moi)
+        if si_autre == moi:
+            jugement = "ce n'était ni mieux ni pire pour vous."
+        else:
+            jugement = "c'était mieux pour vous." if mieux else "c'était pire pour vous."
+        regret = f"En choisissant de {pour_moi[alternative]}, vous auriez eu {_quantite(si_autre, g)} : {jugement}"
         self.resultat.value = (
-            f"<p>Vous avez choisi de <b>{nom[coup]}</b> ; l'ordinateur a choisi de <b>{nom[autre]}</b>.<br>"
-            f"Vous : <b>{_f(moi)}</b> {unite}, lui : <b>{_f(lui)}</b> {unite}. {html.escape(regret)}</p>"
+            f"<p>Vous avez choisi de <b>{pour_moi[coup]}</b> ; l'ordinateur a choisi de <b>{pour_lui[autre]}</b>.<br>"
+            f"Vous : <b>{_quantite(moi, g)}</b>, lui : <b>{_quantite(lui, g)}</b>. {html.escape(regret)}</p>"
         )
-        self.figure.montrer(fig_d.figure_gains(g, (coup, autre)))
-        self._afficher_bilan()
-        self.message.effacer()
 
     def _afficher_bilan(self):
         if not self.historique:
             self.bilan.value = ""
             return
         g = self.gains
-        unite = "point(s)" if g.plus_haut_est_mieux else "an(s)"
+        n = len(self.historique)
         total = sum(g.gain(a, b) for a, b in self.historique)
         toujours_d = sum(g.gain("D", b) for _, b in self.historique)
         toujours_c = sum(g.gain("C", b) for _, b in self.historique)
-        ensemble_c = len(self.historique) * g.recompense
+        ensemble_c = n * g.recompense
+        if g.plus_haut_est_mieux:
+            fidele, ensemble = "en coopérant", "Si vous aviez toujours coopéré tous les deux"
+        else:
+            fidele, ensemble = "en vous taisant", "Si vous vous étiez toujours tus tous les deux"
         self.bilan.value = (
-            f"<p>Après {len(self.historique)} partie(s) : vous totalisez <b>{_f(total)}</b> {unite}. "
-            f"En trahissant à chaque fois, vous auriez eu {_f(toujours_d)} {unite} ; en vous taisant à "
-            f"chaque fois, {_f(toujours_c)} {unite}. Si vous et l'autre vous étiez toujours tus : "
-            f"{_f(ensemble_c)} {unite} chacun.</p>"
+            f"<p>Après {compte(n, 'partie')} : vous totalisez <b>{_quantite(total, g)}</b>. "
+            f"En trahissant à chaque fois, vous auriez eu {_quantite(toujours_d, g)} ; {fidele} à "
+            f"chaque fois, {_quantite(toujours_c, g)}. {ensemble} : {_quantite(ensemble_c, g)} chacun.</p>"
         )
 
 
@@ -209,7 +291,7 @@ class PartieCachee(widgets.VBox):
             widgets.HTML(
                 f"<b>Un personnage caché joue contre vous.</b> Vous ne savez pas combien de tours dure la "
                 f"partie : après chaque tour, il y en a un autre avec une probabilité de "
-                f"{continuation:.0%}. À la fin, devinez qui c'était parmi : {html.escape(liste)}."
+                f"{pourcent(continuation, part=True)}. À la fin, devinez qui c'était parmi : {html.escape(liste)}."
             ),
             widgets.HBox([self.bouton_cooperer, self.bouton_trahir, self.bouton_nouvelle]),
             self.etat, self.figure,
@@ -246,7 +328,7 @@ class PartieCachee(widgets.VBox):
         if self.terminee:
             raise SaisieInvalide("La partie est finie : devinez le personnage, ou lancez une nouvelle partie.")
         if coup not in ("C", "D"):
-            raise SaisieInvalide(f"Le coup doit être \"C\" ou \"D\", pas {coup!r}.")
+            raise SaisieInvalide(f"Le coup doit être \"C\" ou \"D\", pas « {coup} ».")
         sien = self._cache.coup(self.ses_coups, self.mes_coups, self._alea, self.gains)
         self.mes_coups += coup
         self.ses_coups += sien
@@ -256,7 +338,7 @@ class PartieCachee(widgets.VBox):
                 b.disabled = True
             self.choix.disabled = self.bouton_verifier.disabled = False
             self.message.info(
-                f"La partie s'arrête ici, après {self._duree} tours : vous ne pouviez pas le savoir à l'avance. "
+                f"La partie s'arrête ici, après {compte(self._duree, 'tour')} : vous ne pouviez pas le savoir à l'avance. "
                 "Qui était votre adversaire ?"
             )
         self._afficher()
@@ -273,9 +355,12 @@ class PartieCachee(widgets.VBox):
         dernier = ""
         if n:
             dernier = f" Au dernier tour, il a {'coopéré' if self.ses_coups[-1] == 'C' else 'trahi'}."
+        # « Aucun tour joué », « 1 tour joué », « 5 tours joués » (pluriel à partir de 2).
+        joues = "Aucun tour joué pour l'instant" if n == 0 else f"{compte(n, 'tour')} joué{'s' if n >= 2 else ''}"
+        devinees = f" Bien deviné : {self.devines} sur {self.parties}." if self.parties else ""
         self.etat.value = (
-            f"<p>Tour {n} joué{'s' if n > 1 else ''}. Vous : <b>{_f(moi)}</b> points, "
-            f"lui : <b>{_f(lui)}</b> points.{dernier} Bien deviné : {self.devines} sur {self.parties}.</p>"
+            f"<p>{joues}. Vous : <b>{_quantite(moi, self.gains)}</b>, "
+            f"lui : <b>{_quantite(lui, self.gains)}</b>.{dernier}{devinees}</p>"
         )
         self.figure.montrer(fig_d.figure_coups(self.mes_coups, self.ses_coups, ("Vous", "?"), self.gains,
                                                "Vos coups et les siens"))
@@ -307,8 +392,8 @@ class PartieCachee(widgets.VBox):
         self.revelation.value = (
             f"<p><b>{verdict}</b> C'était <b>{html.escape(self._cache.nom_affiche)}</b> "
             f"(<i>{html.escape(self._cache.nom_litterature)}</i>) : {html.escape(self._cache.description)}<br>"
-            f"Vous avez obtenu {_f(moi)} points ; donnant-donnant aurait obtenu {_f(tft.scores[0])} points "
-            f"contre ce personnage sur {self._duree} tours.</p>"
+            f"Vous avez obtenu {_quantite(moi, self.gains)} ; donnant-donnant aurait obtenu "
+            f"{_quantite(tft.scores[0], self.gains)} contre ce personnage en {compte(self._duree, 'tour')}.</p>"
         )
         (self.message.succes if (juste or meme_jeu) else self.message.info)(
             f"Bien deviné : {self.devines} sur {self.parties}. Lancez une nouvelle partie pour rejouer."
@@ -404,7 +489,8 @@ class ExplorateurTournoi(widgets.VBox):
         else:
             rang = int(classement.loc[classement["strategie"] == pari, "rang"].iloc[0])
             self.message.info(
-                f"Pari perdu : {gagnant} gagne, {pari} termine {rang}e sur {len(classement)}.{avertissement}"
+                f"Pari perdu : {gagnant} gagne, {pari} termine {_p1980.rang_en_toutes_lettres(rang)} sur "
+                f"{len(classement)}.{avertissement}"
             )
         return classement
 
@@ -530,8 +616,8 @@ class ExplorateurEvolution(widgets.VBox):
         remplaces = self.remplaces.value
         if remplaces > total // 2:
             raise SaisieInvalide(
-                f"Avec {total} joueurs, on ne peut pas remplacer plus de {total // 2} joueurs par génération "
-                f"(réglez « Remplacés par génération » à {total // 2} au plus)."
+                f"Avec {total} joueurs, on ne peut pas remplacer plus de {compte(total // 2, 'joueur')} par "
+                f"génération (réglez « Remplacés par génération » à {total // 2} au plus)."
             )
         g = self.gains.lire()
         self.effectifs = moteur.evolution(population, tours=self.tours.value, remplaces=remplaces,
@@ -543,8 +629,9 @@ class ExplorateurEvolution(widgets.VBox):
         part = fin.max() / max(fin.sum(), 1)
         survivants = [f"{n} ({v})" for n, v in fin.items() if v > 0]
         self.bilan.value = (
-            f"<p>Après {len(self.effectifs) - 1} générations de {total} joueurs : <b>{html.escape(dominant)}</b> "
-            f"représente {part:.0%} de la population. Survivants : {html.escape(', '.join(survivants))}.</p>"
+            f"<p>Après {compte(len(self.effectifs) - 1, 'génération')} de {total} joueurs : "
+            f"<b>{html.escape(dominant)}</b> représente {pourcent(part, part=True)} de la population. "
+            f"Survivants : {html.escape(', '.join(survivants))}.</p>"
         )
         avertissement = _avertissement_gains(g)
         if avertissement:
@@ -626,24 +713,28 @@ class EditeurGains(widgets.VBox):
             for c in d.conditions
         )
         nom = {"C": "coopérer", "D": "trahir", None: "aucune"}
-        eq = ", ".join(f"({a}, {b})" for a, b in d.equilibres) or "aucun en coups purs"
-        opt = ", ".join(f"({a}, {b})" for a, b in d.optimum_collectif)
+        # Des issues en phrases (« les deux trahissent »), séparées par « ; » ; l'étiquette s'accorde.
+        if not d.equilibres:
+            eq = "Équilibre en coups purs : aucun"
+        else:
+            eq = ("Équilibre : " if len(d.equilibres) == 1 else "Équilibres : ") + " ; ".join(
+                _ISSUES[e] for e in d.equilibres)
+        opt = ("Meilleur résultat pour les deux ensemble : " if len(d.optimum_collectif) == 1
+               else "Meilleurs résultats pour les deux ensemble : ") + " ; ".join(
+            _ISSUES[e] for e in d.optimum_collectif)
         w = _g.continuation_minimale(g)
         repete = (f"<br>En jeu répété, la coopération réciproque tient si la probabilité de rejouer "
-                  f"dépasse {w:.0%} environ." if w is not None else "")
+                  f"dépasse {pourcent(w, part=True)} environ." if w is not None else "")
         if not g.plus_haut_est_mieux:
             rappel = "<br><i>En années, les conditions se lisent à l'envers : moins d'années = meilleur gain.</i>"
         else:
             rappel = ""
         self.explication.value = (
             f"<p><b>{html.escape(d.jeu)}</b> : {html.escape(d.explication)}</p><ul>{lignes}</ul>"
-            f"<p>Stratégie dominante : <b>{nom[d.strategie_dominante]}</b>. Équilibre(s) : {eq}. "
-            f"Meilleur résultat pour les deux ensemble : {opt}.{repete}{rappel}</p>"
+            f"<p>Stratégie dominante : <b>{nom[d.strategie_dominante]}</b>. {html.escape(eq)}. "
+            f"{html.escape(opt)}.{repete}{rappel}</p>"
         )
-        if d.est_un_dilemme:
-            self.message.succes("C'est bien un dilemme du prisonnier.")
-        else:
-            self.message.info(f"Ce n'est plus un dilemme du prisonnier : c'est « {d.jeu} ».")
+        (self.message.succes if d.est_un_dilemme else self.message.info)(_verdict(d))
         return d
 
 
